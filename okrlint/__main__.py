@@ -1,0 +1,5 @@
+"""`python -m okrlint` is the okrlint command."""
+
+from okrlint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,136 @@
+"""Rule checks: one small module per rule, named after the rule (kr-output -> kr_output.py).
+
+A statement check is `check(ctx) -> str | None`: None when the statement passes, else a
+short detail for the message. A document check is `check_document(dctx) -> Iterable[Hit]`.
+Checks never see files, configuration or output formats: the engine does that.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import ModuleType
+from typing import Any
+
+from okrlint.model import OKR, Anatomy, Document, Statement, Token
+
+
+@dataclass
+class Lexicons:
+    """Shared word lists (rules/lexicons.yaml plus configuration), as sets of phrases."""
+
+    lists: dict[str, frozenset[str]]
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.lists.get(name, frozenset())
+
+
+@dataclass
+class Context:
+    """What a statement check sees: the statement, its anatomy, its OKR, parameters, lexicons."""
+
+    stmt: Statement
+    anatomy: Anatomy
+    okr: OKR | None
+    params: dict[str, Any]
+    lex: Lexicons
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.anatomy.tokens
+
+    @property
+    def lemma(self) -> str:
+        return self.anatomy.lemma or ""
+
+    @cached_property
+    def measurable(self) -> bool:
+        """Has a quantity in its text or a target/baseline given as a structured field."""
+        return bool(self.anatomy.quantities) or self.stmt.target is not None
+
+    @cached_property
+    def words(self) -> str:
+        return " " + " ".join(t.lower for t in self.tokens) + " "
+
+    def head_phrase(self, phrases: Iterable[str]) -> str | None:
+        """The phrase ("work on", "improve") that the statement's head verb starts, if any."""
+        head = self.head_index
+        if head is None:
+            return None
+        lemma = self.tokens[head].lemma
+        after = [t.lower for t in self.tokens[head + 1 : head + 3]]
+        best = None
+        for phrase in phrases:
+            parts = phrase.split()
+            if parts[0] == lemma and after[: len(parts) - 1] == parts[1:]:
+                if best is None or len(phrase) > len(best):
+                    best = phrase
+        return best
+
+    @cached_property
+    def head_index(self) -> int | None:
+        if self.anatomy.head is None:
+            return None
+        for i, t in enumerate(self.tokens):
+            if t.text == self.anatomy.head and t.lemma == self.anatomy.lemma:
+                return i
+        return None
+
+    def has_phrase(self, phrases: Iterable[str]) -> str | None:
+        """The first phrase of the list that occurs as whole words in the statement."""
+        for phrase in sorted(phrases, key=len, reverse=True):
+            if f" {phrase} " in self.words or re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", self.stmt.text.lower()):
+                return phrase
+        return None
+
+    def counted_nouns(self) -> list[Token]:
+        """The noun each number counts: "5 blog posts" -> posts, "12 streams" -> streams."""
+        out = []
+        for q in self.anatomy.quantities:
+            start = next((i for i, t in enumerate(self.tokens) if t.idx >= q.end), None)
+            if start is None:
+                continue
+            for t in self.tokens[start : start + 5]:
+                if t.pos in ("NOUN", "PROPN"):
+                    nxt = self.tokens.index(t) + 1
+                    if nxt < len(self.tokens) and self.tokens[nxt].pos in ("NOUN", "PROPN") and self.tokens[nxt].dep != "pobj":
+                        continue  # a compound: count the last noun ("blog posts")
+                    out.append(t)
+                    break
+                if t.pos not in ("ADJ", "ADV", "NUM", "DET", "PUNCT", "SYM", "NOUN", "PROPN", "VERB", "CCONJ") or t.lower in ("of", "in", "per"):
+                    break
+        return out
+
+
+@dataclass
+class Hit:
+    """A document check's result."""
+
+    message: str
+    kind: str
+    line: int
+    text: str = ""
+    okr: int | None = None
+    column: int = 1
+
+
+@dataclass
+class DocumentContext:
+    doc: Document
+    params: dict[str, Any]
+    lex: Lexicons
+    suppressed: Callable[[int], bool] = field(default=lambda line: False)
+
+
+def check_module(name: str) -> ModuleType:
+    try:
+        return importlib.import_module(f"okrlint.checks.{name.replace('-', '_')}")
+    except ModuleNotFoundError as exc:
+        raise LookupError(f"no check function for rule {name!r} (okrlint/checks/{name.replace('-', '_')}.py)") from exc
+
+
+def lemma_in(tokens: Sequence[Token], words: frozenset[str]) -> Token | None:
+    return next((t for t in tokens if t.lemma in words), None)

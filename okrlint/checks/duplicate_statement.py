@@ -1,0 +1,26 @@
+"""duplicate-statement: the same statement twice in one document (copy-paste, or a merge)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from okrlint.checks import DocumentContext, Hit
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^\w%$]+", " ", text.casefold()).strip()
+
+
+def check_document(dctx: DocumentContext) -> Iterator[Hit]:
+    seen: dict[str, int] = {}
+    for i, okr in enumerate(dctx.doc.okrs):
+        for stmt in okr.statements():
+            key = _norm(stmt.text)
+            if not key:
+                continue
+            if key in seen:
+                yield Hit(message=f"the same statement is on line {seen[key]}", kind=stmt.kind,
+                          line=stmt.line, text=stmt.text, okr=i, column=stmt.column)
+            else:
+                seen[key] = stmt.line

@@ -1,0 +1,10 @@
+"""kr-kpi-maintain: a key result that only keeps a status quo (business-as-usual KPI)."""
+
+from __future__ import annotations
+
+from okrlint.checks import Context
+from okrlint.checks._classify import maintains_level
+
+
+def check(ctx: Context) -> str | None:
+    return "it keeps a level rather than moving a result" if maintains_level(ctx) else None

@@ -1,0 +1,31 @@
+"""unrealistic-target: an absolute extreme for one period: 100% market share, zero churn, 10x."""
+
+from __future__ import annotations
+
+import re
+
+from okrlint.checks import Context
+
+
+def check(ctx: Context) -> str | None:
+    a, lex, text = ctx.anatomy, ctx.lex, ctx.stmt.text.lower()
+    min_multiplier = float(ctx.params.get("min_multiplier", 10))
+    for q in a.quantities:
+        if q.kind == "multiplier" and (q.value or 0) >= min_multiplier:
+            return f"'{q.text}' growth in one period is rarely achievable"
+        if q.kind == "percent" and q.relative and (q.value or 0) >= (min_multiplier - 1) * 100:
+            return f"'{q.text}' growth in one period is rarely achievable"
+        if q.kind == "percent" and (q.value or 0) >= 100 and not q.relative:
+            after = " " + " ".join(re.findall(r"[a-z\-]+", text[q.end : q.end + 40])[:4]) + " "
+            share = next((n for n in lex["extreme_share_nouns"] if f" {n} " in after), None)
+            if share:
+                return f"'{q.text} {share}' is an absolute extreme"
+    m = re.search(r"\b(?:zero|0%?)\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)", text)
+    if m and set(m.group(1).split()) & lex["zero_nouns"]:
+        return f"'{m.group(0)}' is an absolute extreme"
+    m = re.search(r"\b(?:every|all|each)\s+(?:(?:single|of\s+our|our|the)\s+)?([a-z]+)\s+([a-z]+)", text)
+    if m and m.group(1) in lex["everyone_nouns"]:
+        verb = m.group(2)
+        if any(verb == v or verb.rstrip("s") == v or verb[:-1] == v for v in lex["universal_outcome_verbs"]):
+            return f"'{m.group(0)}' asks for every {m.group(1).rstrip('s')}"
+    return None

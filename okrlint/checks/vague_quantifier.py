@@ -1,0 +1,26 @@
+"""vague-quantifier: 'multiple', 'several', 'more customers': a vague amount where a number belongs."""
+
+from __future__ import annotations
+
+from okrlint.checks import Context
+
+
+def check(ctx: Context) -> str | None:
+    found = ctx.has_phrase(ctx.lex["vague_quantifiers"])
+    if found:
+        return f"'{found}' is not a number"
+    tokens = ctx.tokens
+    for i, tok in enumerate(tokens):
+        if tok.lower not in ctx.lex["comparative_quantifiers"]:
+            continue
+        prev = tokens[i - 1] if i else None
+        if prev is not None and (prev.pos == "NUM" or prev.lower in ("one", "no", "any", "the", "much")):
+            continue  # "10 more bugs", "one more language", "the most common"
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None:
+            continue
+        if tok.lower == "most" and nxt.lower == "of":
+            return "'most of' is not a number"
+        if nxt.pos in ("NOUN", "PROPN") and nxt.tag not in ("JJ", "JJR", "RB") and nxt.lower != "than":
+            return f"'{tok.text} {nxt.text}' is not a number"
+    return None

@@ -1,0 +1,12 @@
+"""vague-verb: the main action is a vague verb (improve, optimize, support) and no target is set."""
+
+from __future__ import annotations
+
+from okrlint.checks import Context
+
+
+def check(ctx: Context) -> str | None:
+    if ctx.measurable or ctx.anatomy.form == "noun_phrase":
+        return None
+    phrase = ctx.head_phrase(ctx.lex["vague_verbs"])
+    return f"'{phrase}' names no measurable change" if phrase else None

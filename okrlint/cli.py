@@ -1,0 +1,136 @@
+"""The okrlint command: thin. Parses arguments, calls the library, picks the exit code.
+
+Exit codes (DESIGN.md): 0 clean, 1 findings at or above the failing severity, 2 usage error
+or unreadable input. Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from okrlint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"okrlint: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="okrlint", description="Lint and score OKRs in goal documents.")
+    parser.add_argument("--version", action="version", version=f"okrlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check goal documents (files or directories)")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check.add_argument("--format", default="text", choices=("text", "json"), help="output format")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--select", action="append", metavar="RULES", help="only these rules (codes or names, comma-separated)")
+    check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules")
+    check.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run")
+
+    sub.add_parser("rules", help="list the rules")
+    explain = sub.add_parser("explain", help="explain a rule with its good and bad examples")
+    explain.add_argument("rule", metavar="NAME|CODE")
+    return parser
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from okrlint.api import lint_paths
+    from okrlint.config import Config, find_config, load_config_file
+    from okrlint.model import SEVERITY_RANK
+    from okrlint.report import render
+
+    config: Config | None = load_config_file(Path(args.config)) if args.config else None
+    result = lint_paths(args.paths, config=config, select=_split(args.select), ignore=_split(args.ignore))
+    text = render(result, args.format, None if args.output else sys.stdout)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+    for file in result.files:
+        if file.error:
+            print(f"okrlint: {file.path}: {file.error}", file=sys.stderr)
+    if result.errors:
+        return EXIT_ERROR
+    fail_on = args.fail_on or (config or find_config(".")).fail_on
+    worst = max((SEVERITY_RANK[f.severity] for f in result.findings), default=-1)
+    return EXIT_FINDINGS if worst >= SEVERITY_RANK[fail_on] else EXIT_CLEAN
+
+
+def cmd_rules() -> int:
+    from okrlint.rulebook import load_rules
+
+    for rule in load_rules():
+        print(f"{rule.code}  {rule.name:32} {rule.severity:8} {rule.summary}")
+    return EXIT_CLEAN
+
+
+def cmd_explain(key: str) -> int:
+    from okrlint.rulebook import find_rule
+
+    rule = find_rule(key)
+    if rule is None:
+        print(f"okrlint: unknown rule {key!r}; `okrlint rules` lists them", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"{rule.code} {rule.name} ({rule.severity}, applies to {', '.join(rule.applies_to)})\n")
+    print(rule.summary + "\n")
+    print("Why it matters\n" + rule.rationale.rstrip() + "\n")
+    print("Source: " + rule.source + "\n")
+    if rule.suggestion:
+        print("What to do instead\n" + rule.suggestion + "\n")
+    for label, examples in (("Bad", rule.examples.bad), ("Good", rule.examples.good)):
+        if examples:
+            print(f"{label} examples")
+            for ex in examples:
+                line = ex.document.strip().replace("\n", "\n      ") if ex.document else ex.text
+                better = f"\n      better: {ex.good_form}" if ex.good_form else ""
+                print(f"  - ({ex.kind.replace('_', ' ')}) {line}{better}" if not ex.document else f"  - {ex.text}:\n      {line}")
+            print()
+    if rule.parameters:
+        print("Options: " + ", ".join(f"{k} = {v!r}" for k, v in rule.parameters.items()))
+    if rule.lexicons:
+        print("Word lists: " + ", ".join(rule.lexicons) + " (rules/lexicons.yaml; extend with [tool.okrlint.lexicons])")
+    return EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from okrlint.config import ConfigError
+    from okrlint.nlp.pipeline import ModelError
+    from okrlint.readers import ReadError
+    from okrlint.rulebook import RuleError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "rules":
+            return cmd_rules()
+        if args.command == "explain":
+            return cmd_explain(args.rule)
+        parser.print_help()
+        return EXIT_ERROR
+    except (ConfigError, ModelError, ReadError, RuleError) as exc:
+        print(f"okrlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        print(f"okrlint: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,153 @@
+"""Configuration: `[tool.okrlint]` in pyproject.toml or a `.okrlint.toml`, found by walking up.
+
+Keys are written with dashes in TOML (`extend-select`, `per-file-ignores`) as in ruff; an
+unknown key or a wrong type is an error that names the key and the file it was set in.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from okrlint.model import Severity
+from okrlint.rulebook import Rule, find_rule, load_rules
+
+CONFIG_FILES = (".okrlint.toml", "okrlint.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ("*.okr.md", "*.okr.yaml", "*.okr.yml", "*.okr.json", "*.okr.txt", "OKRs.md",
+                   "okrs.md", "OKRS.md", "okrs.yaml", "okrs.yml", "OKRs.yaml")
+
+
+class ConfigError(Exception):
+    """Configuration that cannot be used; the message names the key and where it was set."""
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, alias_generator=lambda s: s.replace("_", "-"))
+
+    select: list[str] | None = None
+    ignore: list[str] = Field(default_factory=list)
+    extend_select: list[str] = Field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    lexicons: dict[str, list[str]] = Field(default_factory=dict)
+    model: str = "auto"
+    include: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    fail_on: Severity = "warning"
+    max_file_size: int = 10 * 1024 * 1024
+    max_statement_length: int = 2000
+    source: str | None = Field(default=None, exclude=True)  # the file it came from
+
+    def check_rules(self) -> None:
+        """Every rule named anywhere must exist."""
+        rules = load_rules()
+        named = [("select", k) for k in self.select or []] + [("ignore", k) for k in self.ignore]
+        named += [("extend-select", k) for k in self.extend_select]
+        named += [(f"per-file-ignores.{pat}", k) for pat, keys in self.per_file_ignores.items() for k in keys]
+        named += [("rules", k) for k in self.rules]
+        for key, value in named:
+            if value.upper() == "ALL":
+                continue
+            if find_rule(value, rules) is None:
+                close = difflib.get_close_matches(value, [r.name for r in rules] + [r.code for r in rules], n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ConfigError(f"{self.where}: unknown rule {value!r} in {key}{hint}")
+
+    @property
+    def where(self) -> str:
+        return self.source or "configuration"
+
+    def enabled_rules(self, path: str | None = None) -> list[Rule]:
+        """select / extend-select / ignore / per-file-ignores applied to all rules."""
+        rules = load_rules()
+
+        def matches(rule: Rule, keys: list[str]) -> bool:
+            return any(k.upper() == "ALL" or find_rule(k, (rule,)) is not None or rule.code.startswith(k.upper()) for k in keys)
+
+        chosen = [r for r in rules if self.select is None or matches(r, self.select)]
+        chosen += [r for r in rules if r not in chosen and matches(r, self.extend_select)]
+        ignored = list(self.ignore)
+        if path is not None:
+            for pattern, keys in self.per_file_ignores.items():
+                if _path_matches(path, pattern):
+                    ignored += keys
+        return [r for r in chosen if not matches(r, ignored)]
+
+    def params(self, rule: Rule) -> dict[str, Any]:
+        params = dict(rule.parameters)
+        for key, override in self.rules.items():
+            if find_rule(key, (rule,)) is not None:
+                params.update({k.replace("-", "_"): v for k, v in override.items()})
+        return params
+
+    def severity(self, rule: Rule) -> Severity:
+        return self.params(rule).get("severity", rule.severity)  # type: ignore[no-any-return]
+
+    def lexicon_lists(self) -> dict[str, frozenset[str]]:
+        from okrlint.rulebook import load_lexicons
+
+        lists = {name: set(words) for name, words in load_lexicons().items()}
+        for key, words in self.lexicons.items():
+            name = key.replace("-", "_")
+            if name.startswith("extend_"):
+                lists.setdefault(name[len("extend_") :], set()).update(w.lower() for w in words)
+            else:
+                lists[name] = {w.lower() for w in words}
+        return {name: frozenset(words) for name, words in lists.items()}
+
+
+def _path_matches(path: str, pattern: str) -> bool:
+    p = Path(path)
+    return p.match(pattern) or any(part == pattern.strip("/") for part in p.parts) or Path(p.name).match(pattern)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def load_config_file(path: Path) -> Config:
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("okrlint", {})
+    elif "tool" in data and "okrlint" in data.get("tool", {}):
+        data = data["tool"]["okrlint"]
+    try:
+        config = Config.model_validate({**data})
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"]) or "(top)"
+        if err["type"] == "extra_forbidden":
+            known = [f.alias or n for n, f in Config.model_fields.items() if n != "source"]
+            close = difflib.get_close_matches(str(err["loc"][0]), known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"{path}: unknown key {key!r}{hint}") from None
+        raise ConfigError(f"{path}: {key}: {err['msg']}") from None
+    config.source = str(path)
+    config.check_rules()
+    return config
+
+
+@lru_cache(maxsize=256)
+def find_config(directory: str) -> Config:
+    """The nearest config walking up from a directory; pyproject.toml counts only with [tool.okrlint]."""
+    here = Path(directory).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml" and "okrlint" not in _read_toml(candidate).get("tool", {}):
+                continue
+            return load_config_file(candidate)
+    return Config()

@@ -1,0 +1,119 @@
+"""The rule engine: runs the enabled rules on analysed documents and applies suppressions.
+
+No rule knows about files or formats; the engine gives each check a Context and turns its
+answer into a Finding with the rule's code, name, severity and message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from okrlint.checks import Context, DocumentContext, Hit, Lexicons, check_module
+from okrlint.config import Config
+from okrlint.model import Document, Finding, Statement
+from okrlint.rulebook import Rule
+
+_DIRECTIVE = re.compile(
+    r"okrlint(?::\s*|-)(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)"
+    r"(?:\s*=\s*|\s+)?(?P<rules>[\w\-, ]*)"
+)
+ALL = "*"
+
+
+@dataclass
+class Suppressions:
+    """Which rules are switched off on which lines, from comments in the source."""
+
+    by_line: dict[int, set[str]]
+    whole_file: set[str]
+
+    def covers(self, line: int, rule: Rule) -> bool:
+        keys = self.whole_file | self.by_line.get(line, set())
+        return bool(keys & {ALL, rule.name, rule.code.lower()})
+
+
+def parse_suppressions(text: str) -> Suppressions:
+    """Markdown `<!-- okrlint-disable-next-line RULE -->`, `<!-- okrlint-disable RULE -->` ...
+    `<!-- okrlint-enable -->`, and YAML `# okrlint: disable=RULE` (same line, or the next
+    line when the comment stands alone)."""
+    by_line: dict[int, set[str]] = {}
+    whole: set[str] = set()
+    open_ranges: dict[str, int] = {}
+    lines = text.splitlines()
+    pending_next: set[str] = set()
+    for number, line in enumerate(lines, start=1):
+        if pending_next and line.strip():
+            by_line.setdefault(number, set()).update(pending_next)
+            pending_next = set()
+        for key in open_ranges:
+            by_line.setdefault(number, set()).add(key)
+        m = _DIRECTIVE.search(line)
+        if not m:
+            continue
+        rules = {r.strip().lower() for r in re.split(r"[,\s]+", m.group("rules") or "") if r.strip()} or {ALL}
+        verb = m.group("verb")
+        before = line[: m.start()].strip().rstrip("#").strip()
+        standalone = not before or before.endswith("<!--")
+        if verb == "disable-next-line" or (verb == "disable" and "okrlint:" in m.group(0) and standalone):
+            pending_next |= rules
+        elif verb == "disable-line" or (verb == "disable" and "okrlint:" in m.group(0)):
+            by_line.setdefault(number, set()).update(rules)
+        elif verb == "disable-file":
+            whole |= rules
+        elif verb == "disable":
+            for r in rules:
+                open_ranges.setdefault(r, number)
+        elif verb == "enable":
+            for r in list(open_ranges) if ALL in rules else rules:
+                open_ranges.pop(r, None)
+    return Suppressions(by_line, whole)
+
+
+def _message(rule: Rule, detail: str) -> str:
+    return rule.message.replace("{detail}", detail) if "{detail}" in rule.message else f"{rule.message} ({detail})"
+
+
+def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
+    """All enabled rules on one analysed document, suppressions applied, in line order."""
+    rules = config.enabled_rules(doc.path)
+    lex = Lexicons(config.lexicon_lists())
+    suppress = parse_suppressions(source)
+    findings: list[Finding] = []
+    statement_rules = [r for r in rules if set(r.applies_to) & {"objective", "key_result", "initiative"} and hasattr(check_module(r.name), "check")]
+    document_rules = [r for r in rules if r not in statement_rules]
+    for index, okr in enumerate(doc.okrs):
+        for stmt in okr.statements():
+            if stmt.anatomy is None:
+                continue
+            for rule in statement_rules:
+                if stmt.kind not in rule.applies_to or suppress.covers(stmt.line, rule):
+                    continue
+                ctx = Context(stmt=stmt, anatomy=stmt.anatomy, okr=okr, params=config.params(rule), lex=lex)
+                detail = check_module(rule.name).check(ctx)
+                if detail:
+                    findings.append(_finding(rule, config, stmt, detail, index))
+    for rule in document_rules:
+        dctx = DocumentContext(doc=doc, params=config.params(rule), lex=lex)
+        for hit in check_module(rule.name).check_document(dctx):
+            if not suppress.covers(hit.line, rule):
+                findings.append(_hit_finding(rule, config, hit))
+    findings.sort(key=lambda f: (f.line, f.column, f.code))
+    return findings
+
+
+def _finding(rule: Rule, config: Config, stmt: Statement, detail: str, okr: int) -> Finding:
+    return Finding(code=rule.code, name=rule.name, kind=stmt.kind, text=stmt.text, line=stmt.line,
+                   column=stmt.column, severity=config.severity(rule), message=_message(rule, detail),
+                   okr=okr)
+
+
+def _hit_finding(rule: Rule, config: Config, hit: Hit) -> Finding:
+    return Finding(code=rule.code, name=rule.name, kind=hit.kind, text=hit.text, line=hit.line,  # type: ignore[arg-type]
+                   column=hit.column, severity=config.severity(rule), message=_message(rule, hit.message),
+                   okr=hit.okr)
+
+
+def statements_of(docs: Iterable[Document]) -> list[Statement]:
+    return [s for doc in docs for s in doc.statements()]

@@ -1,0 +1,168 @@
+"""The pydantic models that flow through okrlint: documents, statements, anatomy, findings.
+
+Data flows one way (read -> analyse -> rules -> score -> render); every stage takes and
+returns these models, so the library API and the JSON output are the same objects.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+StatementKind = Literal["objective", "key_result", "initiative"]
+FindingKind = Literal["objective", "key_result", "initiative", "okr", "document"]
+Severity = Literal["error", "warning", "info"]
+Direction = Literal["increase", "decrease", "reach", "maintain"]
+
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Token(Model):
+    """One spaCy token, kept so that rules (and the cache) never need spaCy itself."""
+
+    text: str
+    lower: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    idx: int = 0  # character offset in the statement text
+    is_verb_form: bool = False  # the lowercase text is a base-form verb in the model's lexicon
+
+
+class Quantity(Model):
+    """A number-like expression: 30%, $5M, 2.5, three, double, 10x, 48 hours."""
+
+    text: str
+    value: float | None = None
+    unit: str | None = None
+    kind: Literal["number", "percent", "currency", "multiplier", "count_word", "duration"] = "number"
+    start: int = 0  # character offset in the statement text
+    end: int = 0
+    relative: bool = False  # "by 30%", "double": a change without an absolute level
+
+
+class Anatomy(Model):
+    """What a statement says, as the rules need it: its action, object, numbers and direction."""
+
+    head: str | None = None
+    lemma: str | None = None
+    imperative: bool = False
+    form: Literal["imperative", "clause", "passive", "noun_phrase", "empty"] = "empty"
+    object: str | None = None
+    quantities: list[Quantity] = Field(default_factory=list)
+    baseline: Quantity | None = None
+    target: Quantity | None = None
+    direction: Direction | None = None
+    deadline: str | None = None
+    tokens: list[Token] = Field(default_factory=list)
+
+    @property
+    def measurable(self) -> bool:
+        return bool(self.quantities)
+
+
+class SourceSpan(Model):
+    path: str
+    line: int
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+class Statement(Model):
+    """One objective, key result or initiative, with the annotations stripped off its text."""
+
+    kind: StatementKind
+    text: str
+    raw: str = ""
+    line: int
+    column: int = 1
+    owner: str | None = None
+    priority: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    progress: str | None = None
+    checked: bool | None = None
+    baseline: float | str | None = None
+    target: float | str | None = None
+    unit: str | None = None
+    current: float | str | None = None
+    due: str | None = None
+    anatomy: Anatomy | None = None
+
+    @property
+    def has_structured_baseline(self) -> bool:
+        return self.baseline is not None or self.current is not None
+
+
+class OKR(Model):
+    objective: Statement | None = None
+    key_results: list[Statement] = Field(default_factory=list)
+    initiatives: list[Statement] = Field(default_factory=list)
+    parent: int | None = None  # index of the parent OKR in Document.okrs
+    cycle: str | None = None
+
+    def statements(self) -> list[Statement]:
+        head = [self.objective] if self.objective else []
+        return head + self.key_results + self.initiatives
+
+
+class ReaderNote(Model):
+    """Something a reader wants reported: which schema mapping it used, or that it found nothing."""
+
+    code: str
+    message: str
+    line: int = 1
+
+
+class Document(Model):
+    path: str
+    format: Literal["markdown", "yaml", "json", "text"]
+    cycle: str | None = None
+    okrs: list[OKR] = Field(default_factory=list)
+    notes: list[ReaderNote] = Field(default_factory=list)
+    line_count: int = 1
+
+    def statements(self) -> list[Statement]:
+        return [s for okr in self.okrs for s in okr.statements()]
+
+
+class Finding(Model):
+    code: str
+    name: str
+    kind: FindingKind
+    text: str
+    line: int
+    column: int = 1
+    severity: Severity
+    message: str
+    suggestion: str | None = None
+    okr: int | None = None  # index of the OKR in the document, when the finding belongs to one
+
+
+class FileResult(Model):
+    path: str
+    score: float | None = None
+    grade: str | None = None
+    cycle: str | None = None
+    okrs: list[OKR] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    error: str | None = None
+
+
+class LintResult(Model):
+    files: list[FileResult] = Field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for file in self.files for f in file.findings]
+
+    @property
+    def errors(self) -> list[str]:
+        return [file.error for file in self.files if file.error]

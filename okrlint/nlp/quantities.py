@@ -1,0 +1,200 @@
+"""Quantities in a statement, and what is not one.
+
+The rubric counts numbers, percentages, currency amounts, count words and multipliers as
+quantities, and not dates, periods, versions or identifiers ("Q2", "2025", "M53", "v2",
+"SOC 2", "libp2p"). Small models tag these inconsistently, so this is done on the text
+with linear-time regular expressions and a few word lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from okrlint.model import Quantity
+
+COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9, "dozen": 12,
+}
+MULTIPLIER_WORDS = {"double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "triple": 3,
+                    "tripled": 3, "triples": 3, "tripling": 3, "quadruple": 4, "quadrupled": 4,
+                    "halve": 0.5, "halved": 0.5, "halves": 0.5, "halving": 0.5, "twice": 2,
+                    "thrice": 3, "half": 0.5, "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
+                    "tenfold": 10, "hundredfold": 100}
+TIME_UNITS = {"ms", "millisecond", "milliseconds", "s", "sec", "secs", "second", "seconds", "min",
+              "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days",
+              "week", "weeks", "wk", "wks", "month", "months", "year", "years", "quarter", "quarters"}
+SCALE = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "million": 1e6,
+         "billion": 1e9, "thousand": 1e3}
+UNIT_SUFFIXES = {"tb", "gb", "mb", "kb", "pb", "mbps", "gbps", "kbps", "ms", "s", "h", "hr", "hrs",
+                 "d", "x", "k", "m", "bn", "b", "mm", "pp", "pts", "ppm", "rps", "qps", "fps", "kg",
+                 "km", "t", "mw", "kw", "w", "l"}
+ID_WORDS = {"tier", "phase", "step", "version", "v", "level", "stage", "rfc", "soc", "iso", "wave",
+            "gen", "generation", "milestone", "chapter", "section", "sprint", "day", "week", "type",
+            "p", "q", "h", "fy", "m", "round", "pr", "issue", "ticket", "rule", "article", "item",
+            "release", "iteration", "grade", "series", "class", "gdpr", "wcag", "pci", "hipaa"}
+MONTHS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+          "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+          "november", "dec", "december"}
+RELATIVE_AFTER = {"increase", "growth", "reduction", "decrease", "more", "less", "higher", "lower",
+                  "faster", "slower", "improvement", "uplift", "lift", "boost", "drop", "decline",
+                  "rise", "gain", "cut", "fewer", "yoy", "mom", "qoq"}
+ORDINAL = re.compile(r"^(?:st|nd|rd|th)$")
+
+_NUMBER = re.compile(
+    r"""(?P<cur>[$€£¥])?\s?
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        (?P<suffix>[A-Za-z]+|\s?%|\s?×)?""",
+    re.VERBOSE,
+)
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_ORDER_OF_MAGNITUDE = re.compile(r"\b(?:an?|one|two|\d+)?\s*orders? of magnitude\b", re.I)
+_N_FOLD = re.compile(r"\b(\d+)[- ]?fold\b", re.I)
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z]+)\W{0,2}$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"\s*([A-Za-z]+)", text[end : end + 30])
+    return m.group(1).lower() if m else ""
+
+
+def _is_relative(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 12) : start].lower()
+    return bool(re.search(r"\bby\s*$", before)) or _next_word(text, end) in RELATIVE_AFTER
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in the text, in order, with dates and identifiers left out."""
+    out: list[Quantity] = []
+    for m in _NUMBER.finditer(text):
+        start, end = m.start("num"), m.end()
+        if m.group("cur"):
+            start = m.start("cur")
+        before = text[m.start("num") - 1] if m.start("num") > 0 else " "
+        if before.isalpha() or before in "#_" or (before == "." and m.start("num") > 1 and text[m.start("num") - 2].isalnum()):
+            continue  # inside a word or identifier: M53, v2, libp2p, #42, 1.2.3
+        if before == "-" and m.start("num") > 1 and text[m.start("num") - 2].isalnum():
+            continue  # 2019-03, 1-1, e-2
+        after = text[m.end("num") : m.end("num") + 2]
+        if re.match(r"[-/:]\d", after):
+            continue  # dates, ratios, times and ranges written as identifiers: 1-1, 24/7, 10:30
+        num = m.group("num")
+        suffix = (m.group("suffix") or "").strip()
+        low_suffix = suffix.lower()
+        if suffix and suffix not in ("%", "×") and not text[m.end("num") : m.end("num") + 1].isspace():
+            if ORDINAL.match(low_suffix):
+                continue  # 3rd party, 1st place
+            if low_suffix not in UNIT_SUFFIXES:
+                continue  # e2e, 2fa, s3: part of a name
+        elif suffix and suffix not in ("%", "×"):
+            end = m.end("num")  # a following word is not a suffix
+            suffix = ""
+            low_suffix = ""
+        value = float(num.replace(",", ""))
+        prev = _prev_word(text, m.start("cur") if m.group("cur") else m.start("num"))
+        nxt = _next_word(text, end)
+        is_year = re.fullmatch(r"(?:19|20)\d\d", num) is not None and not suffix and not m.group("cur")
+        if is_year and nxt not in {"users", "customers", "signups", "leads", "people", "members"}:
+            continue
+        if prev in MONTHS or nxt in MONTHS:
+            continue  # March 31, 31 March
+        if prev in ID_WORDS and not m.group("cur") and low_suffix not in ("%",):
+            continue  # tier 1, SOC 2, phase 3
+        if re.search(r"\b[A-Z]{2,}\s$", text[max(0, m.start("num") - 8) : m.start("num")]) and not suffix and value < 100:
+            continue  # acronym + small number: SOC 2, ISO 9001-like names
+        kind = "number"
+        unit: str | None = None
+        if m.group("cur"):
+            kind, unit = "currency", m.group("cur")
+            if low_suffix in SCALE:
+                value *= SCALE[low_suffix]
+            elif nxt in SCALE:
+                value *= SCALE[nxt]
+        elif suffix == "%":
+            kind, unit = "percent", "%"
+        elif low_suffix in ("x", "×") or suffix == "×":
+            kind, unit = "multiplier", "x"
+        elif low_suffix in TIME_UNITS or nxt in TIME_UNITS:
+            kind, unit = "duration", low_suffix or nxt
+        elif low_suffix:
+            unit = low_suffix
+            if low_suffix in SCALE:
+                value *= SCALE[low_suffix]
+        qtext = text[start:end].strip()
+        out.append(Quantity(text=qtext, value=value, unit=unit, kind=kind, start=start, end=end,  # type: ignore[arg-type]
+                            relative=kind == "multiplier" or _is_relative(text, start, end)))
+    for m in _WORD.finditer(text):
+        word = m.group(0).lower()
+        if word in MULTIPLIER_WORDS:
+            if text[m.end() : m.end() + 1] == "-":
+                continue  # double-check, double-click
+            if word == "half" and not re.search(r"\b(?:in|by)\s+$", text[: m.start()]):
+                continue  # "second half of the year": a period, not a multiplier
+            out.append(Quantity(text=m.group(0), value=MULTIPLIER_WORDS[word], kind="multiplier",
+                                unit="x", start=m.start(), end=m.end(), relative=True))
+        elif word in COUNT_WORDS:
+            prev = _prev_word(text, m.start())
+            nxt = _next_word(text, m.end())
+            if word == "one" and (prev in {"the", "no", "any", "each", "every", "number", "only", "this", "that", "which"} or nxt in {"of", "another", "place", "stop"}):
+                continue
+            if word in ("hundred", "thousand", "million", "billion") and out and out[-1].end >= m.start() - 1:
+                continue  # "$100 million": the scale word belongs to the number before it
+            if nxt in MONTHS or (nxt in {"month", "week", "year", "day"} and re.match(r"\s*\w+\s+from\s+now", text[m.end():])):
+                continue  # "one month from now": a deadline
+            kind = "duration" if nxt in TIME_UNITS else "count_word"
+            out.append(Quantity(text=m.group(0), value=COUNT_WORDS[word], kind=kind, unit=nxt if kind == "duration" else None,  # type: ignore[arg-type]
+                                start=m.start(), end=m.end(), relative=_is_relative(text, m.start(), m.end())))
+    for m in _ORDER_OF_MAGNITUDE.finditer(text):
+        out.append(Quantity(text=m.group(0).strip(), value=10.0, kind="multiplier", unit="x",
+                            start=m.start(), end=m.end(), relative=True))
+    for m in _N_FOLD.finditer(text):
+        if not any(q.start <= m.start() < q.end for q in out):
+            out.append(Quantity(text=m.group(0), value=float(m.group(1)), kind="multiplier", unit="x",
+                                start=m.start(), end=m.end(), relative=True))
+    out = [q for i, q in enumerate(out) if not any(o is not q and o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start) for o in out)]
+    return sorted(out, key=lambda q: q.start)
+
+
+_BASELINE_PATTERNS = [
+    re.compile(r"\bfrom\s+(?:a\s+)?(?:baseline\s+of\s+)?(?:about\s+|around\s+|~\s*)?[+\-−]?(?P<b>[$€£¥]?\s?\.?\d[\w.,%$]*)\s*(?:\w+\s+){0,3}?(?:to|->|→|=>)\s*", re.I),
+    re.compile(r"(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|[A-Za-z]{1,4})?)\s*(?:->|→|=>|⟶|➜)\s*[$€£¥]?\d", re.I),
+    re.compile(r"\b(?:baseline|currently|current(?:ly)?\s+(?:is|at|:)?|today(?:\s+is|:)?|was|were|up\s+from|down\s+from|vs\.?|versus|compared\s+(?:to|with)|from|starting\s+(?:at|from)|start(?:ing)?\s+value)\s*:?\s*(?:of\s+|at\s+|is\s+)?(?:about\s+|around\s+|~\s*)?(?P<b>[$€£¥]?\.?\d[\d.,]*\s?(?:%|k|m|[A-Za-z]{1,4})?)", re.I),
+    re.compile(r"\(\s*(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|k|m)?)\s+(?:today|now|currently|baseline|last\s+\w+)\s*\)", re.I),
+]
+
+
+def find_baseline(text: str, quantities: list[Quantity]) -> tuple[Quantity | None, Quantity | None]:
+    """The stated start value and target, when the text gives them ("from X to Y", "X -> Y")."""
+    for pattern in _BASELINE_PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        pos = m.start("b")
+        base = next((q for q in quantities if q.start <= pos < max(q.end, q.start + 1) or (pos <= q.start < m.end("b"))), None)
+        if base is None:
+            continue
+        later = [q for q in quantities if q.start > base.start]
+        return base, (later[0] if later else None)
+    targets = [q for q in quantities if q.kind != "duration"] or quantities
+    return None, (targets[-1] if targets else None)
+
+
+_DEADLINE = re.compile(
+    r"""(?ix)\b(?:by|before|until|till|in|within|for|during|at\s+the\s+end\s+of|end\s+of)\s+
+        (?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?
+        (?P<d>(?:Q[1-4]|H[12]|FY\s?\d{2,4}|EO[QYM]|M\d{2,3}|(?:19|20)\d\d|quarter|year|month|week|sprint)(?:\s+(?:19|20)\d\d)?
+           |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?
+           |\d{4}-\d{2}-\d{2})\b"""
+)
+
+
+def find_deadline(text: str) -> str | None:
+    m = _DEADLINE.search(text)
+    return " ".join(m.group("d").split()) if m else None

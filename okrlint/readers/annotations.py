@@ -1,0 +1,191 @@
+"""Labels and annotations that real OKR files wrap around a statement.
+
+"**KR 1.2 -** Increase NPS from 30 to 45 (@alice) [P1] => 60%" is the statement
+"Increase NPS from 30 to 45" plus a kind label, an owner, a priority and a progress
+note. Readers call `parse_line` to split the two; the statement text is what the rules
+see, the rest is kept as fields.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from okrlint.model import StatementKind
+
+_NUM = r"(?:\d+(?:[.\-]\d+)*)"
+# Kind labels at the start of a line: "Objective:", "O1:", "Objective 1 -", "KR1:",
+# "Key Result 1:", "KR 1.2 -", "Init 1:", "Initiative:", "CRO KR:". Optional bold.
+_LABEL = re.compile(
+    rf"""^\s*(?:\*\*|__)?\s*
+    (?:(?P<role>[A-Z]{{2,5}})\s+(?=KR\b))?
+    (?P<label>
+        objectives?|obj\.?|o(?=\s*{_NUM})|
+        key[\s\-]*results?|krs?|k\.r\.|
+        initiatives?|init\.?|inits?|actions?|projects?
+    )
+    \s*(?P<num>{_NUM})?\s*(?:\*\*|__)?\s*
+    (?P<sep>[:.)\-–—]|\*\*:|:\*\*|__:|:__)\s*(?:\*\*|__)?\s*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_KIND_OF_LABEL: list[tuple[str, StatementKind]] = [
+    ("obj", "objective"),
+    ("o", "objective"),
+    ("key", "key_result"),
+    ("kr", "key_result"),
+    ("k.r", "key_result"),
+    ("init", "initiative"),
+    ("action", "initiative"),
+    ("project", "initiative"),
+]
+_CHECKBOX = re.compile(r"^\s*\[(?P<state>[ xX])\]\s+")
+_PRIORITY_PREFIX = re.compile(r"^\s*`?(?P<p>P[0-9X?])`?\s*(?:[-–—:|]\s*)?", re.IGNORECASE)
+_BRACKET_TAGS = re.compile(r"(?:\s*\[(?P<tag>[A-Za-z0-9?_/&+\- ]{1,20})\])+\s*$")
+_LEADING_TAGS = re.compile(r"^\s*(?:\[(?:P[0-9X?]|[A-Z]{2,10})\]\s*)+")
+_ONE_TAG = re.compile(r"\[([A-Za-z0-9?_/&+\- ]{1,20})\]")
+_BACKTICK_PRIORITY = re.compile(r"\s*`(P[0-9X?])`\s*", re.IGNORECASE)
+_MENTION = re.compile(r"(?:(?<=\s)|^)@(?P<who>[A-Za-z0-9_][\w.\-]*[\w])")
+_OWNER_PAREN = re.compile(
+    r"\s*\((?:owner:\s*)?(?P<who>@?[A-Z][a-z]+(?:\s*[,&/]\s*@?[A-Z][a-z]+)*|@[\w.\-]+)\)\s*$"
+)
+_OWNER_FIELD = re.compile(r"\s*[\(\[]?\s*owners?\s*[:=]\s*(?P<who>[^)\]|;]+?)\s*[\)\]]?\s*$", re.I)
+_PROGRESS = re.compile(
+    r"""\s*(?:
+        (?:=>|⇒|→\s*(?=\d+(?:\.\d+)?\s*%?\s*$))\s*(?P<p1>\d+(?:\.\d+)?\s*%?)
+      | [\(\[]\s*(?:score|progress|status)?\s*[:=]?\s*(?P<p2>0?\.\d+|1\.0|\d{1,3}\s*%)\s*[\)\]]
+      | \s[-–—|]\s*(?:score\s*[:=]?\s*)?(?P<p3>0\.\d+|1\.0)
+    )\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_URL_NOTE = re.compile(r"\s*\([^()]*https?://[^()]*\)\s*$")
+_LEADING_SEP = re.compile(r"^\s*(?:[-–—:|]\s+)+")
+_WRAPPING_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?P<inner>.+)\1$")
+
+
+@dataclass
+class ParsedLine:
+    """A statement's text with the annotations that were around it."""
+
+    text: str
+    kind: StatementKind | None = None
+    owner: str | None = None
+    priority: str | None = None
+    tags: list[str] = field(default_factory=list)
+    progress: str | None = None
+    checked: bool | None = None
+    label: str | None = None
+
+
+def label_kind(label: str) -> StatementKind | None:
+    low = label.lower().strip()
+    for prefix, kind in _KIND_OF_LABEL:
+        if low == prefix or (len(prefix) > 1 and low.startswith(prefix)):
+            return kind
+    return None
+
+
+def split_label(text: str) -> tuple[StatementKind | None, str, str | None]:
+    """Remove a leading kind label; return (kind, rest, role-owner such as "CRO")."""
+    m = _LABEL.match(text)
+    if not m:
+        return None, text, None
+    rest = text[m.end() :]
+    if not rest.strip():  # a bare "Key Results:" heading, not a labelled statement
+        return label_kind(m.group("label")), "", m.group("role")
+    return label_kind(m.group("label")), rest, m.group("role")
+
+
+def is_section_label(text: str) -> StatementKind | None:
+    """'Key Results', '**Initiatives:**', 'KRs' alone: a label that opens a list of that kind."""
+    clean = text.strip().strip("*_").strip().rstrip(":").strip().strip("*_").strip()
+    clean = re.sub(r"\s*\(.*\)$", "", clean)
+    if re.fullmatch(r"(?i)(key[\s\-]*results?|krs?|initiatives?|inits?|actions?|projects?)", clean):
+        return label_kind(clean)
+    if re.fullmatch(r"(?i)objectives?", clean):
+        return "objective"
+    return None
+
+
+def strip_emphasis(text: str) -> str:
+    m = _WRAPPING_EMPHASIS.match(text.strip())
+    return m.group("inner").strip() if m else text.strip()
+
+
+def parse_line(text: str) -> ParsedLine:
+    """Split one source line into statement text, kind label and annotations."""
+    out = ParsedLine(text="")
+    s = " ".join(text.split())
+    m = _CHECKBOX.match(s)
+    if m:
+        out.checked = m.group("state").lower() == "x"
+        s = s[m.end() :]
+    for _ in range(3):  # labels and priorities come in either order: "`P1` KR:", "KR: P1 -"
+        changed = False
+        m = _LEADING_TAGS.match(s)
+        if m and m.end() < len(s):
+            for t in _ONE_TAG.findall(m.group(0)):
+                out.tags.append(t.strip())
+                if re.fullmatch(r"(?i)P[0-9X?]", t.strip()):
+                    out.priority = out.priority or t.strip().upper()
+            s = s[m.end() :]
+            changed = True
+        m = _PRIORITY_PREFIX.match(s)
+        if m and (m.end() < len(s)) and not re.match(r"\s*%", s[m.end() :]):
+            out.priority = out.priority or m.group("p").upper()
+            s = s[m.end() :]
+            changed = True
+        kind, rest, role = split_label(s)
+        if kind is not None and rest:
+            out.kind = out.kind or kind
+            out.owner = out.owner or role
+            s = rest
+            changed = True
+        lead = re.match(r"^\s*(@[\w.\-]+(?:\s*,\s*@[\w.\-]+)*)\s*(?:[-–—:|]\s*)?", s)
+        if lead and lead.end() < len(s):
+            out.owner = out.owner or lead.group(1).replace("@", "")
+            s = s[lead.end() :]
+            changed = True
+        if not changed:
+            break
+    s = _LEADING_SEP.sub("", s)
+    # trailing annotations, in any order
+    for _ in range(4):
+        changed = False
+        m = _PROGRESS.search(s)
+        if m:
+            out.progress = next(g for g in m.groups() if g).replace(" ", "")
+            s = s[: m.start()]
+            changed = True
+        m = _BRACKET_TAGS.search(s)
+        if m and m.start() > 0:
+            tags = _ONE_TAG.findall(s[m.start() :])
+            out.tags.extend(t.strip() for t in tags)
+            for t in tags:
+                if re.fullmatch(r"(?i)P[0-9X?]", t.strip()):
+                    out.priority = out.priority or t.strip().upper()
+            s = s[: m.start()]
+            changed = True
+        m = _OWNER_FIELD.search(s) or _OWNER_PAREN.search(s)
+        if m and m.start() > 0:
+            out.owner = out.owner or m.group("who").replace("@", "").strip()
+            s = s[: m.start()]
+            changed = True
+        if not changed:
+            break
+    m = _BACKTICK_PRIORITY.search(s)
+    if m:
+        out.priority = out.priority or m.group(1).upper()
+        s = (s[: m.start()] + " " + s[m.end() :]).strip()
+    mentions = _MENTION.findall(s)
+    if mentions and out.owner is None:
+        out.owner = ", ".join(mentions)
+    if mentions:
+        s = _MENTION.sub("", s)
+    s = _URL_NOTE.sub("", s)
+    s = strip_emphasis(" ".join(s.split()))
+    if len(s) > 2 and s[0] == s[-1] and s[0] in "\"'`":
+        s = s[1:-1].strip()
+    s = _LEADING_SEP.sub("", s).strip()
+    s = re.sub(r"\s*[-–—:|]$", "", s).strip()
+    out.text = s
+    return out

@@ -1,0 +1,79 @@
+"""What every reader shares: building a Document statement by statement, and its errors."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from okrlint.model import OKR, Document, ReaderNote, Statement, StatementKind
+from okrlint.readers.annotations import ParsedLine
+
+_CYCLE = re.compile(
+    r"""(?ix)\b(
+        (?:FY\s?\d{2,4}\s*[-/ ]?\s*)?Q[1-4](?:\s*[-/ ]?\s*(?:FY\s?)?(?:19|20)\d{2}|\s*[-/ ]?\s*FY\d{2})?
+      | (?:19|20)\d{2}\s*[-/ ]?\s*[QH][1-4]
+      | H[12]\s*[-/ ]?\s*(?:19|20)\d{2}
+      | FY\s?\d{2,4}(?:\s*[-/ ]\s*[QH][1-4])?
+    )\b"""
+)
+
+
+class ReadError(Exception):
+    """Input that cannot be read as a goal document; the message is one line for the user."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def find_cycle(text: str) -> str | None:
+    """'Q3 2026', 'FY27-Q1', 'H2 2026', '2019 Q1' in a heading, title or front matter."""
+    m = _CYCLE.search(text)
+    return " ".join(m.group(1).split()) if m else None
+
+
+class DocumentBuilder:
+    """Collects OKRs in reading order; readers say what they saw, the builder keeps the links."""
+
+    def __init__(self, path: str, fmt: Any, text: str) -> None:
+        self.doc = Document(path=path, format=fmt, line_count=max(1, text.count("\n") + 1))
+        self.cycle: str | None = None
+
+    def set_cycle(self, cycle: str) -> None:
+        """The cycle in force for the OKRs that follow; the document keeps the first one."""
+        self.cycle = cycle
+        self.doc.cycle = self.doc.cycle or cycle
+
+    @property
+    def current(self) -> OKR | None:
+        return self.doc.okrs[-1] if self.doc.okrs else None
+
+    def statement(self, parsed: ParsedLine, kind: StatementKind, line: int, column: int = 1,
+                  raw: str = "", **fields: Any) -> Statement:
+        return Statement(
+            kind=kind, text=parsed.text, raw=raw or parsed.text, line=line, column=column,
+            owner=parsed.owner, priority=parsed.priority, tags=parsed.tags,
+            progress=parsed.progress, checked=parsed.checked,
+            **{k: v for k, v in fields.items() if v is not None},
+        )
+
+    def objective(self, stmt: Statement, parent: int | None = None) -> int:
+        self.doc.okrs.append(OKR(objective=stmt, parent=parent, cycle=self.cycle))
+        return len(self.doc.okrs) - 1
+
+    def attach(self, stmt: Statement, okr: int | None = None) -> None:
+        """Add a key result or initiative to an OKR (the last one by default, or a new one)."""
+        if okr is None:
+            if not self.doc.okrs:
+                self.doc.okrs.append(OKR(cycle=self.cycle))
+            okr = len(self.doc.okrs) - 1
+        target = self.doc.okrs[okr]
+        (target.key_results if stmt.kind == "key_result" else target.initiatives).append(stmt)
+
+    def note(self, code: str, message: str, line: int = 1) -> None:
+        self.doc.notes.append(ReaderNote(code=code, message=message, line=line))
+
+    def finish(self) -> Document:
+        if not any(okr.statements() for okr in self.doc.okrs):
+            self.note("no-okrs-found", "no objective or key result was recognised in this document")
+        return self.doc

@@ -1,0 +1,393 @@
+"""Markdown goal documents, read as people really write them.
+
+markdown-it-py gives the block structure with source lines; this module decides what
+each block is: objectives as headings, bold paragraphs or top-level bullets; key results
+and initiatives as the items under them (labelled or not); OKR tables; front matter with
+the cycle. Prose sections that explain OKRs ("Key Concepts", "References") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from okrlint.model import Document, StatementKind
+from okrlint.readers.annotations import is_section_label, parse_line
+from okrlint.readers.base import DocumentBuilder, find_cycle
+
+_MD = MarkdownIt("commonmark").enable("table")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+# Section headings whose content explains or surrounds OKRs rather than being OKRs.
+_PROSE_SECTIONS = re.compile(
+    r"""(?ix)^(?:\d+[.)]?\s*)?(
+        key\s+concepts?|concepts?|definitions?|glossary|(?:external\s+)?references?|resources?|links?
+      | background|introduction|intro|overview|about(?:\s+.*)?|notes?|process|how\s+we\s+work.*|faq
+      | (?:table\s+of\s+)?contents|changelog|history|context|timeline|retro(?:spective)?s?|summary
+      | scoring|grading|how\s+to\s+.*|guidelines?|principles?|what\s+(?:are|is)\s+.*|why\s+.*
+      | appendix|see\s+also|further\s+reading|template|instructions?|legend|status\s+key|meeting\s+notes
+    )\s*:?$"""
+)
+# Headings that group OKRs (titles, cycles) rather than state an objective.
+_GROUP_HEADING = re.compile(
+    r"(?i)\b(okrs?|objectives?\s+(?:and|&)\s+key\s+results?|goals?)\b|^(quarterly|yearly|annual|monthly)$"
+)
+
+
+@dataclass
+class _Context:
+    """Where the walk is: the objective items attach to, the kind lists default to."""
+
+    okr: int | None = None
+    mode: StatementKind = "key_result"
+    explicit_mode: bool = False
+    heading_objectives: list[tuple[int, int]] = field(default_factory=list)  # (level, okr index)
+    skip_level: int | None = None
+    top_level: int | None = None  # level of the document title heading, if any
+
+
+def _inline_text(node: SyntaxTreeNode) -> tuple[str, bool, bool]:
+    """Plain text of an inline node (code keeps its backticks), whether it is wholly bold,
+    and whether it holds a link."""
+    parts: list[str] = []
+    has_link = False
+    depth = 0
+    outside_bold = False
+    token = node.token if node.type == "inline" else None
+    for tok in (token.children if token is not None else None) or []:
+        t = tok.type
+        if t == "text":
+            parts.append(tok.content)
+            if depth == 0 and tok.content.strip():
+                outside_bold = True
+        elif t == "code_inline":
+            parts.append(f"`{tok.content}`")
+            if depth == 0:
+                outside_bold = True
+        elif t in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif t == "strong_open":
+            parts.append("**")
+            depth += 1
+        elif t == "strong_close":
+            parts.append("**")
+            depth -= 1
+        elif t == "link_open":
+            has_link = True
+        elif t == "html_inline" or t == "image":
+            continue
+    text = "".join(parts)
+    wholly_bold = not outside_bold and "**" in text
+    return text, wholly_bold, has_link
+
+
+def _first_inline(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    for child in node.children:
+        if child.type == "inline":
+            return child
+        if child.type == "paragraph":
+            return _first_inline(child)
+    return None
+
+
+def _line_of(node: SyntaxTreeNode, offset: int = 0) -> int:
+    try:
+        m = node.map
+    except AttributeError:
+        return 1
+    return (m[0] + 1 + offset) if m else 1
+
+
+class _MarkdownReader:
+    def __init__(self, text: str, path: str) -> None:
+        self.lines = text.splitlines()
+        self.b = DocumentBuilder(path, "markdown", text)
+        self.ctx = _Context()
+
+    # -- helpers ---------------------------------------------------------------------------
+    def column(self, line: int, text: str) -> int:
+        if 1 <= line <= len(self.lines) and text:
+            pos = self.lines[line - 1].find(text[: min(len(text), 20)])
+            if pos >= 0:
+                return pos + 1
+        return 1
+
+    def add(self, raw: str, line: int, kind: StatementKind | None = None) -> None:
+        """Add one labelled or contextual statement line."""
+        parsed = parse_line(raw)
+        if not parsed.text or not re.search(r"\w", parsed.text):
+            return
+        kind = parsed.kind or kind or self.ctx.mode
+        stmt = self.b.statement(parsed, kind, line, self.column(line, parsed.text), raw=raw.strip())
+        if kind == "objective":
+            self.ctx.okr = self.b.objective(stmt, parent=self.parent())
+            self.ctx.mode, self.ctx.explicit_mode = "key_result", False
+        else:
+            if self.ctx.okr is None:
+                return  # a key result with no objective above it is prose, not an OKR
+            self.b.attach(stmt, self.ctx.okr)
+
+    def parent(self) -> int | None:
+        return self.ctx.heading_objectives[-1][1] if self.ctx.heading_objectives else None
+
+    # -- blocks ----------------------------------------------------------------------------
+    def heading(self, node: SyntaxTreeNode) -> None:
+        level = int(node.tag[1:])
+        inline = _first_inline(node)
+        text = _inline_text(inline)[0] if inline else ""
+        plain = text.replace("**", "").strip()
+        ctx = self.ctx
+        ctx.heading_objectives = [(lv, i) for lv, i in ctx.heading_objectives if lv < level]
+        if ctx.skip_level is not None and level <= ctx.skip_level:
+            ctx.skip_level = None
+        if ctx.skip_level is not None:
+            return
+        label = is_section_label(plain)
+        if label == "objective":
+            ctx.mode, ctx.explicit_mode, ctx.okr = "objective", True, None
+            return
+        if label is not None:
+            ctx.mode, ctx.explicit_mode = label, True
+            return
+        parsed = parse_line(plain)
+        if parsed.kind in ("key_result", "initiative"):
+            self.add(plain, _line_of(node), parsed.kind)
+            return
+        if parsed.kind is None:
+            if _PROSE_SECTIONS.match(parsed.text):
+                ctx.skip_level, ctx.okr = level, None
+                return
+            cycle = find_cycle(plain)
+            words = re.findall(r"[A-Za-z]{2,}", re.sub(r"(?i)\b(Q[1-4]|H[12]|FY\d*)\b", "", plain))
+            if (
+                level == ctx.top_level
+                or _GROUP_HEADING.search(plain)
+                or (cycle and len(words) <= 2)
+                or not words
+            ):
+                if cycle:
+                    self.b.set_cycle(cycle)
+                ctx.okr, ctx.mode, ctx.explicit_mode = None, "key_result", False
+                return
+        self.add(plain, _line_of(node), "objective")
+        if ctx.okr is not None:
+            ctx.heading_objectives.append((level, ctx.okr))
+
+    def paragraph(self, node: SyntaxTreeNode, next_node: SyntaxTreeNode | None) -> None:
+        inline = _first_inline(node)
+        if inline is None:
+            return
+        text, bold, has_link = _inline_text(inline)
+        line = _line_of(node)
+        rows = text.split("\n")
+        if len(rows) > 1 and any(parse_line(r).kind for r in rows):
+            for i, row in enumerate(rows):
+                self.line_statement(row, line + i)
+            return
+        plain = text.strip()
+        label = is_section_label(plain)
+        if label is not None:
+            self.ctx.mode, self.ctx.explicit_mode = label, True
+            if label == "objective":
+                self.ctx.okr = None
+            return
+        parsed = parse_line(plain)
+        if parsed.kind is not None:
+            self.add(plain, line)
+            return
+        followed_by_list = next_node is not None and next_node.type in ("bullet_list", "ordered_list")
+        words = len(parsed.text.split())
+        if has_link or words == 0 or words > 30 or plain.endswith(":"):
+            return
+        if bold or (followed_by_list and not plain.endswith(".")):
+            self.add(plain, line, "objective")
+        elif (
+            self.ctx.okr is None
+            and words <= 15
+            and not re.search(r"[.:;]$", plain)
+            and not plain.startswith(("_", "*", "("))
+            and self.b.doc.okrs
+        ):
+            self.add(plain, line, "objective")
+
+    def line_statement(self, row: str, line: int) -> None:
+        parsed = parse_line(row)
+        if parsed.kind is not None:
+            self.add(row, line)
+        elif is_section_label(row):
+            self.ctx.mode, self.ctx.explicit_mode = is_section_label(row) or "key_result", True
+        elif row.strip() and self.ctx.okr is not None and re.match(r"\s*[-*+]\s", row):
+            self.add(re.sub(r"^\s*[-*+]\s+", "", row), line)
+
+    def item_list(self, node: SyntaxTreeNode, depth: int = 0) -> None:
+        for item in node.children:
+            self.list_item(item, depth)
+
+    def list_item(self, item: SyntaxTreeNode, depth: int) -> None:
+        ctx = self.ctx
+        inline = _first_inline(item)
+        nested = [c for c in item.children if c.type in ("bullet_list", "ordered_list")]
+        line = _line_of(item)
+        if inline is None:
+            for sub in nested:
+                self.item_list(sub, depth + 1)
+            return
+        text, _bold, has_link = _inline_text(inline)
+        rows = text.split("\n")
+        first = rows[0]
+        label = is_section_label(first)
+        if label is not None:
+            saved = (ctx.mode, ctx.explicit_mode)
+            ctx.mode, ctx.explicit_mode = label, True
+            for row_no, row in enumerate(rows[1:], start=1):
+                self.line_statement(row, line + row_no)
+            for sub in nested:
+                self.item_list(sub, depth + 1)
+            if label != "objective":
+                ctx.mode, ctx.explicit_mode = saved
+            return
+        parsed = parse_line(first)
+        kind = parsed.kind
+        if kind is None:
+            if ctx.explicit_mode and ctx.mode == "objective":
+                kind = "objective"
+            elif nested and not (ctx.explicit_mode and ctx.okr is not None):
+                kind = "objective"
+            elif ctx.okr is not None:
+                kind = ctx.mode
+            else:
+                return  # a list outside any objective: prose, not OKRs
+        if has_link and kind != "objective" and len(parsed.text.split()) <= 8 and parsed.kind is None:
+            return  # a list of links
+        if kind == "objective":
+            saved_mode = (ctx.mode, ctx.explicit_mode)
+            self.add(first, line, "objective")
+            own = ctx.okr
+            for sub in nested:
+                ctx.okr, ctx.mode, ctx.explicit_mode = own, "key_result", False
+                self.item_list(sub, depth + 1)
+            if saved_mode[1] and saved_mode[0] == "objective":
+                ctx.mode, ctx.explicit_mode = saved_mode
+            return
+        self.add(first, line, kind)
+        for row_no, row in enumerate(rows[1:], start=1):
+            if parse_line(row).kind:
+                self.add(row, line + row_no)
+        for sub in nested:  # under a key result only labelled items count (others are notes)
+            for child in sub.children:
+                child_inline = _first_inline(child)
+                if child_inline is None:
+                    continue
+                child_text = _inline_text(child_inline)[0].split("\n")[0]
+                child_label = is_section_label(child_text)
+                if parse_line(child_text).kind or child_label:
+                    self.list_item(child, depth + 1)
+
+    def table(self, node: SyntaxTreeNode) -> None:
+        rows = []
+        for section in node.children:
+            for tr in section.children:
+                cells = []
+                for cell in tr.children:
+                    inline = _first_inline(cell)
+                    cells.append(_inline_text(inline)[0].strip() if inline else "")
+                rows.append((_line_of(tr), cells))
+        if len(rows) < 2:
+            return
+        header = [c.replace("**", "").strip().lower() for c in rows[0][1]]
+
+        def col(*patterns: str) -> int | None:
+            for i, h in enumerate(header):
+                if any(re.fullmatch(p, h) for p in patterns):
+                    return i
+            return None
+
+        c_obj = col(r"objectives?(?: \d+)?", r"goals?", r"o")
+        c_kr = col(r"key[\s\-]*results?(?: \d+)?", r"krs?", r"results?", r"measures?")
+        c_init = col(r"initiatives?", r"actions?", r"projects?")
+        if c_kr is None and c_obj is None:
+            return
+        fields = {
+            "owner": col(r"owners?", r"who", r"dri", r"responsible"),
+            "baseline": col(r"baseline", r"start(?:ing)?(?: value)?", r"from", r"current(?: value)?"),
+            "target": col(r"targets?(?: value)?", r"goal value", r"to"),
+            "unit": col(r"units?"),
+            "due": col(r"due(?: date)?", r"deadline", r"by"),
+        }
+        c_progress = col(r"progress", r"score", r"status", r"grade")
+        last_objective = None
+
+        def cell(cells: list[str], i: int | None) -> str:
+            return cells[i] if i is not None and i < len(cells) else ""
+
+        for line, cells in rows[1:]:
+            obj = cell(cells, c_obj)
+            if obj and obj not in ('"', "〃", "^", "-", "—") and obj != last_objective:
+                last_objective = obj
+                self.add(obj, line, "objective")
+            extras = {k: cell(cells, i) or None for k, i in fields.items()}
+            for kind, idx in (("key_result", c_kr), ("initiative", c_init)):
+                raw = cell(cells, idx)
+                if not raw or self.ctx.okr is None:
+                    continue
+                parsed = parse_line(raw)
+                if not parsed.text:
+                    continue
+                if extras["owner"]:
+                    parsed.owner = extras["owner"].lstrip("@")
+                if c_progress is not None and cell(cells, c_progress):
+                    parsed.progress = cell(cells, c_progress)
+                stmt = self.b.statement(
+                    parsed, kind, line, self.column(line, parsed.text), raw=raw,  # type: ignore[arg-type]
+                    baseline=extras["baseline"] if kind == "key_result" else None,
+                    target=extras["target"] if kind == "key_result" else None,
+                    unit=extras["unit"], due=extras["due"],
+                )
+                self.b.attach(stmt, self.ctx.okr)
+
+    def blocks(self, nodes: list[SyntaxTreeNode]) -> None:
+        for i, node in enumerate(nodes):
+            nxt = nodes[i + 1] if i + 1 < len(nodes) else None
+            if node.type == "heading":
+                self.heading(node)
+            elif self.ctx.skip_level is not None:
+                continue
+            elif node.type == "paragraph":
+                self.paragraph(node, nxt)
+            elif node.type in ("bullet_list", "ordered_list"):
+                self.item_list(node)
+            elif node.type == "table":
+                self.table(node)
+            elif node.type == "blockquote":
+                self.blocks(list(node.children))
+
+    def read(self, text: str) -> Document:
+        offset = 0
+        m = _FRONT_MATTER.match(text)
+        if m:
+            try:
+                meta = yaml.safe_load(m.group("body"))
+            except yaml.YAMLError:
+                meta = None
+            if isinstance(meta, dict):
+                for key in ("cycle", "period", "quarter", "timeframe"):
+                    if meta.get(key):
+                        self.b.set_cycle(str(meta[key]))
+                        break
+            offset = m.group(0).count("\n")
+            text = "\n" * offset + text[m.end() :]
+        nodes = list(SyntaxTreeNode(_MD.parse(text)).children)
+        h1 = [n for n in nodes if n.type == "heading" and n.tag == "h1"]
+        deeper = [n for n in nodes if n.type == "heading" and n.tag != "h1"]
+        if len(h1) == 1 and deeper:
+            self.ctx.top_level = 1
+        self.blocks(nodes)
+        return self.b.finish()
+
+
+def read(text: str, path: str = "<text>") -> Document:
+    return _MarkdownReader(text, path).read(text)

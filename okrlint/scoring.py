@@ -1,0 +1,58 @@
+"""Quality scores from 0 to 100, with a grade, for statements, OKRs and documents.
+
+Each finding costs its rule's `weight` (rules/*.yaml). A statement starts at 100 and loses
+the weights of its findings. An OKR's score is the mean of its objective's score and its
+key results' mean score, less the weights of OKR-level findings. A document's score is the
+mean of its OKR scores less document-level weights, but never below its worst OKR (so it
+always lies between its worst and best OKR). docs/scoring.md has a worked example.
+"""
+
+from __future__ import annotations
+
+from statistics import fmean
+
+from okrlint.model import OKR, Document, Finding
+from okrlint.rulebook import find_rule, load_rules
+
+GRADES = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
+
+
+def grade(score: float) -> str:
+    return next(letter for floor, letter in GRADES if score >= floor)
+
+
+def _weight(finding: Finding) -> float:
+    rule = find_rule(finding.code, load_rules())
+    return rule.weight if rule else 0.0
+
+
+def _clamp(value: float) -> float:
+    return round(max(0.0, min(100.0, value)), 1)
+
+
+def statement_score(findings: list[Finding]) -> float:
+    return _clamp(100 - sum(_weight(f) for f in findings))
+
+
+def okr_score(okr: OKR, index: int, findings: list[Finding]) -> float:
+    mine = [f for f in findings if f.okr == index]
+
+    def of(line: int, kind: str) -> float:
+        return statement_score([f for f in mine if f.line == line and f.kind == kind])
+
+    parts = []
+    if okr.objective is not None:
+        parts.append(of(okr.objective.line, "objective"))
+    if okr.key_results:
+        parts.append(fmean(of(kr.line, "key_result") for kr in okr.key_results))
+    base = fmean(parts) if parts else 100.0
+    return _clamp(base - sum(_weight(f) for f in mine if f.kind == "okr"))
+
+
+def document_score(doc: Document, findings: list[Finding]) -> float | None:
+    """None for a document with no OKR: there is nothing to score."""
+    scores = [okr_score(okr, i, findings) for i, okr in enumerate(doc.okrs) if okr.statements()]
+    if not scores:
+        return None
+    penalty = sum(_weight(f) for f in findings if f.kind == "document")
+    return _clamp(max(min(scores), fmean(scores) - penalty))
