@@ -7,7 +7,11 @@ there is a number, what the number counts, and whether the statement is a noun p
 
 from __future__ import annotations
 
+import re
+
 from okrlint.checks import Context
+
+THRESHOLD = re.compile(r"(?i)(?:under|below|over|above|less than|more than|at most|at least|<|>)\s*$")
 
 
 def maintains_level(ctx: Context) -> bool:
@@ -23,6 +27,14 @@ def maintains_level(ctx: Context) -> bool:
         after = " ".join(t.lower for t in ctx.tokens[i + 1 : i + 8])
         if tok.lemma == "keep" and after.startswith(("track", "up", "on top")):
             continue
+        if tok.lemma == "hold":
+            if after.startswith(("the line", "steady", "flat", "constant", "firm")):
+                return True
+            objects = {t.lemma for t in ctx.tokens[i + 1 : i + 5] if t.pos in ("NOUN", "PROPN")}
+            if objects & lex["work_item_nouns"]:
+                continue  # "Hold a training session at each account" is an activity
+        if tok.lemma in ("stay", "remain") and i == ctx.head_index:
+            return True  # "Remain ISO 9001 certified" as the main action
         if tok.lemma == "stick" and after.startswith("to"):
             return True
         window = f" {after} "
@@ -35,25 +47,45 @@ def is_output(ctx: Context) -> bool:
     lex, a, lemma = ctx.lex, ctx.anatomy, ctx.lemma
     counted = [t.lemma for t in ctx.counted_nouns()]
     counts_work = any(n in lex["work_item_nouns"] for n in counted)
+    root = next((t for t in ctx.tokens if t.dep == "ROOT"), None)
+    # A deadline ("within 7 days", "in 3 weeks") measures when, not how much changed.
+    measures_result = (
+        any(q.kind != "duration" or THRESHOLD.search(ctx.stmt.text[max(0, q.start - 14) : q.start]) for q in a.quantities)
+        or ctx.stmt.target is not None
+    )
+    if a.baseline is not None or ctx.stmt.has_structured_baseline:
+        return False  # a start value means a metric is being moved
     if maintains_level(ctx):
         return False
+    vague_amount = ctx.has_phrase(lex["vague_quantifiers"] | {"more", "fewer", "less"})
     if a.form == "imperative":
         if lemma in lex["vague_verbs"] or lemma in lex["direction_verbs"]:
             return False
         if not ctx.measurable:
-            return True
+            # "Sign more enterprise logos": a result, only vaguely sized
+            return not (lemma in lex["acquisition_verbs"] and vague_amount)
         if lemma in lex["acquisition_verbs"]:
             return False
-        return lemma in lex["activity_verbs"] or counts_work
+        if lemma in lex["activity_verbs"] or counts_work:
+            return True
+        # An unlisted verb with a count ("Decommission 40 VMs") is work; with a rate or an
+        # amount ("Resolve 95% of tickets") it is a result.
+        return not any(q.kind in ("percent", "currency") for q in a.quantities)
     if a.form == "noun_phrase":
-        if ctx.measurable:
-            return counts_work
+        if measures_result:
+            counted_plainly = any(q.kind in ("number", "count_word") for q in a.quantities)
+            return counts_work or (counted_plainly and root is not None and root.lemma in lex["work_item_nouns"])
         heads = {t.lemma for t in ctx.tokens if t.dep == "ROOT"} | {lemma}
-        return not (heads & lex["metric_nouns"])
+        return not (heads & lex["metric_nouns"]) and not vague_amount
     # clauses and passives: "The API is released", "70% of students answer the survey"
+    if any(t.lower in ("can", "able") for t in ctx.tokens):
+        return True  # "Users can opt out of X": a capability the team ships
+    subject = next((t for t in ctx.tokens if t.dep in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lemma in lex["audience_nouns"] and a.form == "clause":
+        return False  # "Every free user upgrades", "No customer churns": behaviour, not work
     if ctx.measurable:
         has_share = any(q.kind == "percent" for q in a.quantities)
         return lemma in lex["activity_verbs"] and not has_share and lemma not in lex["acquisition_verbs"]
-    if lemma in lex["direction_verbs"] or ctx.has_phrase(lex["vague_quantifiers"] | {"most of", "primarily", "mostly"}):
+    if lemma in lex["direction_verbs"] or ctx.has_phrase({"most of", "primarily", "mostly", "majority"}):
         return False
     return True

@@ -23,7 +23,7 @@ def check(ctx: Context) -> str | None:
         return f"'{next(q.text for q in a.quantities if q.relative)}' is a change relative to an unstated start value"
     if ctx.lemma in lex["direction_verbs"] or a.direction in ("increase", "decrease") and a.form != "noun_phrase":
         return "it moves a metric to a target without saying where it starts"
-    new_things = ctx.has_phrase(["new", "additional", "incremental", "net new", "first"])
+    new_things = ctx.has_phrase(["new", "additional", "incremental", "net new"])
     words = {t.lemma for t in ctx.tokens} | {t.lower for t in ctx.tokens}
     metric = words & lex["metric_nouns"]
     if re.search(r"(?i)\btop\s+\d+", stmt.text):

@@ -12,8 +12,13 @@ def check(ctx: Context) -> str | None:
         if not phrase:
             return None
         head = ctx.head_index or 0
-        obj = [t for t in ctx.tokens[head + 1 :] if t.pos in ("NOUN", "PROPN")]
-        if obj and obj[0].lemma in lex["state_nouns"]:
+        obj = []
+        for t in ctx.tokens[head + 1 :]:
+            if t.pos == "ADP" and obj:
+                break
+            if t.pos in ("NOUN", "PROPN"):
+                obj.append(t.lemma)
+        if set(obj) & lex["state_nouns"]:
             return None  # "Create a more goal-oriented culture": a state to reach
         return f"'{phrase}' describes an activity, not an outcome"
     if a.form == "noun_phrase":

@@ -20,9 +20,16 @@ def check(ctx: Context) -> str | None:
             share = next((n for n in lex["extreme_share_nouns"] if f" {n} " in after), None)
             if share:
                 return f"'{q.text} {share}' is an absolute extreme"
+    if a.baseline is not None and a.target is not None and a.direction == "increase":
+        base, goal = a.baseline.value or 0, a.target.value or 0
+        if base > 0 and goal / base >= min_multiplier:
+            return f"from {a.baseline.text} to {a.target.text} is {goal / base:.0f}x in one period"
     m = re.search(r"\b(?:zero|0%?)\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)", text)
-    if m and set(m.group(1).split()) & lex["zero_nouns"]:
+    if m and (m.group(0).startswith("zero") or set(m.group(1).split()) & lex["zero_nouns"]):
         return f"'{m.group(0)}' is an absolute extreme"
+    m = re.search(r"\bno\s+(?:single\s+)?([a-z]+?)s?\s+([a-z]+)", text)
+    if m and m.group(1) in lex["everyone_nouns"] and m.group(2).rstrip("s") in lex["loss_verbs"] | {v + "e" for v in lex["loss_verbs"]}:
+        return f"'{m.group(0)}' asks for no loss at all"
     m = re.search(r"\b(?:every|all|each)\s+(?:(?:single|of\s+our|our|the)\s+)?([a-z]+)\s+([a-z]+)", text)
     if m and m.group(1) in lex["everyone_nouns"]:
         verb = m.group(2)

@@ -21,6 +21,12 @@ def check(ctx: Context) -> str | None:
             continue
         if tok.lower == "most" and nxt.lower == "of":
             return "'most of' is not a number"
-        if nxt.pos in ("NOUN", "PROPN") and nxt.tag not in ("JJ", "JJR", "RB") and nxt.lower != "than":
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        counts_noun = nxt.pos in ("NOUN", "PROPN") and nxt.tag not in ("JJ", "JJR", "RB")
+        counts_noun = counts_noun or (
+            tok.lower != "most"  # "most common linters" is a superlative, not an amount
+            and nxt.pos in ("ADJ", "VERB") and after is not None and after.pos in ("NOUN", "PROPN")
+        )
+        if counts_noun and nxt.lower != "than":
             return f"'{tok.text} {nxt.text}' is not a number"
     return None

@@ -6,7 +6,7 @@ from okrlint.checks import Context
 
 
 def check(ctx: Context) -> str | None:
-    if ctx.measurable or ctx.anatomy.form == "noun_phrase":
+    if ctx.measurable or ctx.anatomy.form not in ("imperative", "clause"):
         return None
     phrase = ctx.head_phrase(ctx.lex["vague_verbs"])
     return f"'{phrase}' names no measurable change" if phrase else None

@@ -47,7 +47,7 @@ def _tokens(doc: Any, verbs: frozenset[str]) -> list[Token]:
     ]
 
 
-def _imperative_head(tokens: Sequence[Token], glued: set[int]) -> int | None:
+def _imperative_head(tokens: Sequence[Token], glued: set[int], verbs: frozenset[str]) -> int | None:
     """Index of the imperative verb that opens the statement, if it opens with one."""
     i = 0
     while i < len(tokens) and (
@@ -64,7 +64,8 @@ def _imperative_head(tokens: Sequence[Token], glued: set[int]) -> int | None:
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if nxt in _NOUN_READING_NEXT:
         return None  # "Support for X", "Release of the cluster": a noun
-    if first.dep in ("nsubj", "nsubjpass") and tokens[first.head].pos in ("VERB", "AUX"):
+    later = tokens[first.head]
+    if first.dep in ("nsubj", "nsubjpass") and later.pos in ("VERB", "AUX") and (later.lemma in verbs or later.pos == "AUX"):
         subject_of = first.head
         if subject_of != i and not (tokens[subject_of].tag in ("VBN",) and subject_of == i + 1):
             return None  # "Time spent on X decreases": a subject, not an order
@@ -85,7 +86,7 @@ def describe(doc: Any, verbs: frozenset[str]) -> Anatomy:
     if not tokens:
         return anatomy
     glued = {t.i for t in doc if not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text in "-/."}
-    head = _imperative_head(tokens, glued)
+    head = _imperative_head(tokens, glued, verbs)
     if head is not None:
         anatomy.imperative = True
         anatomy.form = "imperative"

@@ -13,7 +13,7 @@ import re
 from okrlint.model import Quantity
 
 COUNT_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -107,7 +107,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # March 31, 31 March
         if prev in ID_WORDS and not m.group("cur") and low_suffix not in ("%",):
             continue  # tier 1, SOC 2, phase 3
-        if re.search(r"\b[A-Z]{2,}\s$", text[max(0, m.start("num") - 8) : m.start("num")]) and not suffix and value < 100:
+        if re.search(r"\b[A-Z]{2,}\s$", text[max(0, m.start("num") - 8) : m.start("num")]) and not suffix and value < 10:
             continue  # acronym + small number: SOC 2, ISO 9001-like names
         kind = "number"
         unit: str | None = None
@@ -149,8 +149,9 @@ def find_quantities(text: str) -> list[Quantity]:
             if nxt in MONTHS or (nxt in {"month", "week", "year", "day"} and re.match(r"\s*\w+\s+from\s+now", text[m.end():])):
                 continue  # "one month from now": a deadline
             kind = "duration" if nxt in TIME_UNITS else "count_word"
+            by_change = bool(re.search(r"\bby\s*$", text[max(0, m.start() - 12) : m.start()].lower()))
             out.append(Quantity(text=m.group(0), value=COUNT_WORDS[word], kind=kind, unit=nxt if kind == "duration" else None,  # type: ignore[arg-type]
-                                start=m.start(), end=m.end(), relative=_is_relative(text, m.start(), m.end())))
+                                start=m.start(), end=m.end(), relative=by_change))
     for m in _ORDER_OF_MAGNITUDE.finditer(text):
         out.append(Quantity(text=m.group(0).strip(), value=10.0, kind="multiplier", unit="x",
                             start=m.start(), end=m.end(), relative=True))
