@@ -107,6 +107,8 @@ class _MarkdownReader:
         self.lines = text.splitlines()
         self.b = DocumentBuilder(path, "markdown", text)
         self.ctx = _Context()
+        self.plain_headings: set[int] = set()  # objectives read from unlabelled headings
+        self.labelled: set[int] = set()  # objectives with an explicit "Objective:" label
 
     # -- helpers ---------------------------------------------------------------------------
     def column(self, line: int, text: str) -> int:
@@ -125,6 +127,8 @@ class _MarkdownReader:
         stmt = self.b.statement(parsed, kind, line, self.column(line, parsed.text), raw=raw.strip())
         if kind == "objective":
             self.ctx.okr = self.b.objective(stmt, parent=self.parent())
+            if parsed.kind == "objective":
+                self.labelled.add(self.ctx.okr)
             self.ctx.mode, self.ctx.explicit_mode = "key_result", False
         else:
             if self.ctx.okr is None:
@@ -176,6 +180,7 @@ class _MarkdownReader:
         self.add(plain, _line_of(node), "objective")
         if ctx.okr is not None:
             ctx.heading_objectives.append((level, ctx.okr))
+            self.plain_headings.add(ctx.okr)
 
     def paragraph(self, node: SyntaxTreeNode, next_node: SyntaxTreeNode | None) -> None:
         inline = _first_inline(node)
@@ -386,7 +391,41 @@ class _MarkdownReader:
         if len(h1) == 1 and deeper:
             self.ctx.top_level = 1
         self.blocks(nodes)
+        self._demote_section_headings()
         return self.b.finish()
+
+    def _demote_section_headings(self) -> None:
+        """An unlabelled heading is a section, not an objective, when it holds no key result
+        of its own and either its children are labelled objectives or the document holds
+        nothing else ("# Team notes" over prose)."""
+        okrs = self.b.doc.okrs
+        children: dict[int, list[int]] = {}
+        for i, okr in enumerate(okrs):
+            if okr.parent is not None:
+                children.setdefault(okr.parent, []).append(i)
+        drop = set()
+        for i in self.plain_headings:
+            if okrs[i].key_results or okrs[i].initiatives:
+                continue
+            kids = children.get(i, [])
+            if (kids and all(k in self.labelled for k in kids)) or all(
+                not (o.key_results or o.initiatives) and j in self.plain_headings for j, o in enumerate(okrs)
+            ):
+                drop.add(i)
+        if not drop:
+            return
+        new_index = {}
+        kept = []
+        for i, okr in enumerate(okrs):
+            if i not in drop:
+                new_index[i] = len(kept)
+                kept.append(okr)
+        for okr in kept:
+            parent = okr.parent
+            while parent is not None and parent in drop:
+                parent = okrs[parent].parent
+            okr.parent = new_index.get(parent) if parent is not None else None
+        self.b.doc.okrs = kept
 
 
 def read(text: str, path: str = "<text>") -> Document:

@@ -1,0 +1,60 @@
+"""Per-rule precision and recall of okrlint on a labelled corpus (the rubric's JSON lines).
+
+Used by test_corpus.py; runs in-process in one batch, matching findings to statements by
+(OKR, kind, text) as ../shared/eval/score.py does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from okrlint.api import lint_documents
+from okrlint.config import Config
+from okrlint.readers import read_text
+
+TAGS = ["objective-measurable", "objective-output", "overloaded-objective", "kr-output",
+        "kr-not-measurable", "kr-missing-baseline", "kr-kpi-maintain", "vague-verb",
+        "vague-quantifier", "unrealistic-target"]
+KINDS = {"objective": "objective", "key_results": "key_result", "initiatives": "initiative"}
+
+
+def _yaml(okr: dict) -> str:
+    lines = ["objectives:", f"  - objective: {json.dumps(okr['objective']['text'])}"]
+    for field in ("key_results", "initiatives"):
+        if okr.get(field):
+            lines.append(f"    {field}:")
+            lines += [f"      - {json.dumps(item['text'])}" for item in okr[field]]
+    return "\n".join(lines) + "\n"
+
+
+def evaluate(path: Path) -> dict[str, Counter]:
+    okrs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = []
+    for i, okr in enumerate(okrs):
+        text = _yaml(okr)
+        items.append((read_text(text, f"okr{i}.okr.yaml"), text, Config()))
+    results = lint_documents(items)
+    counts = {tag: Counter() for tag in TAGS}
+    for okr, result in zip(okrs, results, strict=True):
+        got: dict[tuple[str, str], set[str]] = {}
+        for f in result.findings:
+            got.setdefault((f.kind, " ".join(f.text.split()).casefold()), set()).add(f.name)
+        statements = [("objective", okr["objective"])] + [
+            (KINDS[field], item) for field in ("key_results", "initiatives") for item in okr.get(field) or []
+        ]
+        for kind, item in statements:
+            found = got.get((kind, " ".join(item["text"].split()).casefold()), set())
+            for tag in TAGS:
+                if tag in item.get("uncertain", []):
+                    continue
+                hit, want = tag in found, tag in item.get("tags", [])
+                counts[tag]["tp" if hit and want else "fp" if hit else "fn" if want else "tn"] += 1
+    return counts
+
+
+def prf(c: Counter) -> tuple[float, float, float]:
+    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
