@@ -1,8 +1,8 @@
 """The library API: lint text or paths, get pydantic results that serialise to the JSON contract.
 
-    >>> import okrlint
-    >>> result = okrlint.lint_text("Objective: Launch a new website\\n- KR: Release the new website\\n")
-    >>> [f.name for f in result.findings]  # doctest: +SKIP
+>>> import okrlint
+>>> result = okrlint.lint_text("Objective: Launch a new website\\n- KR: Release the new website\\n")
+>>> [f.name for f in result.findings]  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ def _analyse(docs: list[Document], config: Config) -> None:
 def _too_long(doc: Document, limit: int) -> str | None:
     for stmt in doc.statements():
         if len(stmt.text) > limit:
-            return f"line {stmt.line}: statement of {len(stmt.text):,} characters, over the {limit:,} limit (max-statement-length)"
+            size = f"{len(stmt.text):,} characters"
+            return f"line {stmt.line}: statement of {size}, over the {limit:,} limit (max-statement-length)"
     return None
 
 
@@ -54,8 +55,16 @@ def lint_documents(items: Sequence[tuple[Document, str, Config]]) -> list[FileRe
     for doc, source, config in items:
         findings = run_rules(doc, config, source)
         score = document_score(doc, findings)
-        results.append(FileResult(path=doc.path, score=score, grade=grade(score) if score is not None else None,
-                                  cycle=doc.cycle, okrs=doc.okrs, findings=findings))
+        results.append(
+            FileResult(
+                path=doc.path,
+                score=score,
+                grade=grade(score) if score is not None else None,
+                cycle=doc.cycle,
+                okrs=doc.okrs,
+                findings=findings,
+            )
+        )
     return results
 
 
@@ -69,8 +78,12 @@ def lint_text(text: str, format: str | None = None, path: str = "<text>", config
     return LintResult(files=lint_documents([(doc, text, cfg)]))
 
 
-def lint_paths(paths: Sequence[str | os.PathLike[str]], config: Config | str | None = None,
-               select: list[str] | None = None, ignore: list[str] | None = None) -> LintResult:
+def lint_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    config: Config | str | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+) -> LintResult:
     """Lint files and directories. Unreadable files become FileResult.error; the rest are checked."""
     explicit = load_config_file(Path(config)) if isinstance(config, str) else config
     items: list[tuple[Document, str, Config]] = []
@@ -81,8 +94,9 @@ def lint_paths(paths: Sequence[str | os.PathLike[str]], config: Config | str | N
             continue
         cfg = _config_for(entry, explicit)
         if select is not None or ignore:
-            cfg = cfg.model_copy(update={"select": select if select is not None else cfg.select,
-                                         "ignore": cfg.ignore + (ignore or [])})
+            cfg = cfg.model_copy(
+                update={"select": select if select is not None else cfg.select, "ignore": cfg.ignore + (ignore or [])}
+            )
             cfg.check_rules()
         src = load(entry, cfg.max_file_size)
         if src.error or src.text is None:

@@ -38,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     check.add_argument("--format", default="text", choices=("text", "json"), help="output format")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    check.add_argument("--select", action="append", metavar="RULES", help="only these rules (codes or names, comma-separated)")
+    check.add_argument(
+        "--select", action="append", metavar="RULES", help="only these rules (codes or names, comma-separated)"
+    )
     check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules")
     check.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run")
@@ -100,7 +102,11 @@ def cmd_explain(key: str) -> int:
             for ex in examples:
                 line = ex.document.strip().replace("\n", "\n      ") if ex.document else ex.text
                 better = f"\n      better: {ex.good_form}" if ex.good_form else ""
-                print(f"  - ({ex.kind.replace('_', ' ')}) {line}{better}" if not ex.document else f"  - {ex.text}:\n      {line}")
+                print(
+                    f"  - ({ex.kind.replace('_', ' ')}) {line}{better}"
+                    if not ex.document
+                    else f"  - {ex.text}:\n      {line}"
+                )
             print()
     if rule.parameters:
         print("Options: " + ", ".join(f"{k} = {v!r}" for k, v in rule.parameters.items()))

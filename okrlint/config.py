@@ -18,8 +18,19 @@ from okrlint.model import Severity
 from okrlint.rulebook import Rule, find_rule, load_rules
 
 CONFIG_FILES = (".okrlint.toml", "okrlint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.okr.md", "*.okr.yaml", "*.okr.yml", "*.okr.json", "*.okr.txt", "OKRs.md",
-                   "okrs.md", "OKRS.md", "okrs.yaml", "okrs.yml", "OKRs.yaml")
+DEFAULT_INCLUDE = (
+    "*.okr.md",
+    "*.okr.yaml",
+    "*.okr.yml",
+    "*.okr.json",
+    "*.okr.txt",
+    "OKRs.md",
+    "okrs.md",
+    "OKRS.md",
+    "okrs.yaml",
+    "okrs.yml",
+    "OKRs.yaml",
+)
 
 
 class ConfigError(Exception):
@@ -67,7 +78,9 @@ class Config(BaseModel):
         rules = load_rules()
 
         def matches(rule: Rule, keys: list[str]) -> bool:
-            return any(k.upper() == "ALL" or find_rule(k, (rule,)) is not None or rule.code.startswith(k.upper()) for k in keys)
+            return any(
+                k.upper() == "ALL" or find_rule(k, (rule,)) is not None or rule.code.startswith(k.upper()) for k in keys
+            )
 
         chosen = [r for r in rules if self.select is None or matches(r, self.select)]
         chosen += [r for r in rules if r not in chosen and matches(r, self.extend_select)]
@@ -86,7 +99,8 @@ class Config(BaseModel):
         return params
 
     def severity(self, rule: Rule) -> Severity:
-        return self.params(rule).get("severity", rule.severity)  # type: ignore[no-any-return]
+        severity: Severity = self.params(rule).get("severity", rule.severity)
+        return severity
 
     def lexicon_lists(self) -> dict[str, frozenset[str]]:
         from okrlint.rulebook import load_lexicons

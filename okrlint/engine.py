@@ -81,7 +81,11 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
     lex = Lexicons(config.lexicon_lists())
     suppress = parse_suppressions(source)
     findings: list[Finding] = []
-    statement_rules = [r for r in rules if set(r.applies_to) & {"objective", "key_result", "initiative"} and hasattr(check_module(r.name), "check")]
+    statement_rules = [
+        r
+        for r in rules
+        if set(r.applies_to) & {"objective", "key_result", "initiative"} and hasattr(check_module(r.name), "check")
+    ]
     document_rules = [r for r in rules if r not in statement_rules]
     for index, okr in enumerate(doc.okrs):
         for stmt in okr.statements():
@@ -104,15 +108,31 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
 
 
 def _finding(rule: Rule, config: Config, stmt: Statement, detail: str, okr: int) -> Finding:
-    return Finding(code=rule.code, name=rule.name, kind=stmt.kind, text=stmt.text, line=stmt.line,
-                   column=stmt.column, severity=config.severity(rule), message=_message(rule, detail),
-                   okr=okr)
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        kind=stmt.kind,
+        text=stmt.text,
+        line=stmt.line,
+        column=stmt.column,
+        severity=config.severity(rule),
+        message=_message(rule, detail),
+        okr=okr,
+    )
 
 
 def _hit_finding(rule: Rule, config: Config, hit: Hit) -> Finding:
-    return Finding(code=rule.code, name=rule.name, kind=hit.kind, text=hit.text, line=hit.line,  # type: ignore[arg-type]
-                   column=hit.column, severity=config.severity(rule), message=_message(rule, hit.message),
-                   okr=hit.okr)
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        kind=hit.kind,
+        text=hit.text,
+        line=hit.line,
+        column=hit.column,
+        severity=config.severity(rule),
+        message=_message(rule, hit.message),
+        okr=hit.okr,
+    )
 
 
 def statements_of(docs: Iterable[Document]) -> list[Statement]:

@@ -14,6 +14,7 @@ StatementKind = Literal["objective", "key_result", "initiative"]
 FindingKind = Literal["objective", "key_result", "initiative", "okr", "document"]
 Severity = Literal["error", "warning", "info"]
 Direction = Literal["increase", "decrease", "reach", "maintain"]
+QuantityKind = Literal["number", "percent", "currency", "multiplier", "count_word", "duration"]
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
@@ -42,7 +43,7 @@ class Quantity(Model):
     text: str
     value: float | None = None
     unit: str | None = None
-    kind: Literal["number", "percent", "currency", "multiplier", "count_word", "duration"] = "number"
+    kind: QuantityKind = "number"
     start: int = 0  # character offset in the statement text
     end: int = 0
     relative: bool = False  # "by 30%", "double": a change without an absolute level

@@ -46,7 +46,11 @@ def discover(paths: list[str], config: Config | None = None) -> list[str | tuple
             patterns = list(DEFAULT_INCLUDE) + cfg.include
             found = []
             for root, dirs, files in os.walk(p, followlinks=False, onerror=None):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__", ".okrlint_cache"))
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not d.startswith(".") and d not in ("node_modules", "__pycache__", ".okrlint_cache")
+                )
                 for name in files:
                     full = os.path.join(root, name)
                     if _wanted(name, patterns) and not _wanted(full, cfg.exclude) and not _wanted(name, cfg.exclude):
@@ -59,9 +63,13 @@ def discover(paths: list[str], config: Config | None = None) -> list[str | tuple
 
 def decode(data: bytes, path: str = "<bytes>") -> str:
     """Bytes to text: UTF-8 (with or without BOM) or UTF-16/32 with BOM; anything else is refused."""
-    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(encoding)

@@ -14,9 +14,18 @@ from okrlint.api import lint_documents
 from okrlint.config import Config
 from okrlint.readers import read_text
 
-TAGS = ["objective-measurable", "objective-output", "overloaded-objective", "kr-output",
-        "kr-not-measurable", "kr-missing-baseline", "kr-kpi-maintain", "vague-verb",
-        "vague-quantifier", "unrealistic-target"]
+TAGS = [
+    "objective-measurable",
+    "objective-output",
+    "overloaded-objective",
+    "kr-output",
+    "kr-not-measurable",
+    "kr-missing-baseline",
+    "kr-kpi-maintain",
+    "vague-verb",
+    "vague-quantifier",
+    "unrealistic-target",
+]
 KINDS = {"objective": "objective", "key_results": "key_result", "initiatives": "initiative"}
 
 

@@ -11,7 +11,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from corpus_eval import TAGS, evaluate, prf
 
 CORPUS = Path(__file__).parent / "corpus" / "labelled.jsonl"

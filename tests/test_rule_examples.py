@@ -21,9 +21,15 @@ CASES = [
 
 def _lint_statement(example: Example):
     stmt = Statement(kind=example.kind, text=example.text, line=1)
-    okr = OKR(objective=stmt) if example.kind == "objective" else OKR(
-        objective=None, key_results=[stmt] if example.kind == "key_result" else [],
-        initiatives=[stmt] if example.kind == "initiative" else [])
+    okr = (
+        OKR(objective=stmt)
+        if example.kind == "objective"
+        else OKR(
+            objective=None,
+            key_results=[stmt] if example.kind == "key_result" else [],
+            initiatives=[stmt] if example.kind == "initiative" else [],
+        )
+    )
     doc = Document(path="example.md", format="markdown", okrs=[okr])
     return lint_documents([(doc, "", Config())])[0].findings
 

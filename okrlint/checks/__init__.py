@@ -15,7 +15,7 @@ from functools import cached_property
 from types import ModuleType
 from typing import Any
 
-from okrlint.model import OKR, Anatomy, Document, Statement, Token
+from okrlint.model import OKR, Anatomy, Document, FindingKind, Statement, Token
 
 
 @dataclass
@@ -65,9 +65,9 @@ class Context:
         best = None
         for phrase in phrases:
             parts = phrase.split()
-            if parts[0] == lemma and after[: len(parts) - 1] == parts[1:]:
-                if best is None or len(phrase) > len(best):
-                    best = phrase
+            matches = parts[0] == lemma and after[: len(parts) - 1] == parts[1:]
+            if matches and (best is None or len(phrase) > len(best)):
+                best = phrase
         return best
 
     @cached_property
@@ -96,11 +96,26 @@ class Context:
             for t in self.tokens[start : start + 5]:
                 if t.pos in ("NOUN", "PROPN"):
                     nxt = self.tokens.index(t) + 1
-                    if nxt < len(self.tokens) and self.tokens[nxt].pos in ("NOUN", "PROPN") and self.tokens[nxt].dep != "pobj":
+                    if (
+                        nxt < len(self.tokens)
+                        and self.tokens[nxt].pos in ("NOUN", "PROPN")
+                        and self.tokens[nxt].dep != "pobj"
+                    ):
                         continue  # a compound: count the last noun ("blog posts")
                     out.append(t)
                     break
-                if t.pos not in ("ADJ", "ADV", "NUM", "DET", "PUNCT", "SYM", "NOUN", "PROPN", "VERB", "CCONJ") or t.lower in ("of", "in", "per"):
+                if t.pos not in (
+                    "ADJ",
+                    "ADV",
+                    "NUM",
+                    "DET",
+                    "PUNCT",
+                    "SYM",
+                    "NOUN",
+                    "PROPN",
+                    "VERB",
+                    "CCONJ",
+                ) or t.lower in ("of", "in", "per"):
                     break
         return out
 
@@ -110,7 +125,7 @@ class Hit:
     """A document check's result."""
 
     message: str
-    kind: str
+    kind: FindingKind
     line: int
     text: str = ""
     okr: int | None = None

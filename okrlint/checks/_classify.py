@@ -50,7 +50,10 @@ def is_output(ctx: Context) -> bool:
     root = next((t for t in ctx.tokens if t.dep == "ROOT"), None)
     # A deadline ("within 7 days", "in 3 weeks") measures when, not how much changed.
     measures_result = (
-        any(q.kind != "duration" or THRESHOLD.search(ctx.stmt.text[max(0, q.start - 14) : q.start]) for q in a.quantities)
+        any(
+            q.kind != "duration" or THRESHOLD.search(ctx.stmt.text[max(0, q.start - 14) : q.start])
+            for q in a.quantities
+        )
         or ctx.stmt.target is not None
     )
     if a.baseline is not None or ctx.stmt.has_structured_baseline:
@@ -86,6 +89,5 @@ def is_output(ctx: Context) -> bool:
     if ctx.measurable:
         has_share = any(q.kind == "percent" for q in a.quantities)
         return lemma in lex["activity_verbs"] and not has_share and lemma not in lex["acquisition_verbs"]
-    if lemma in lex["direction_verbs"] or ctx.has_phrase({"most of", "primarily", "mostly", "majority"}):
-        return False
-    return True
+    # "Most of the team has written X", "Requests are primarily feature requests": a behaviour
+    return not (lemma in lex["direction_verbs"] or ctx.has_phrase({"most of", "primarily", "mostly", "majority"}))

@@ -20,7 +20,13 @@ def check_document(dctx: DocumentContext) -> Iterator[Hit]:
             if not key:
                 continue
             if key in seen:
-                yield Hit(message=f"the same statement is on line {seen[key]}", kind=stmt.kind,
-                          line=stmt.line, text=stmt.text, okr=i, column=stmt.column)
+                yield Hit(
+                    message=f"the same statement is on line {seen[key]}",
+                    kind=stmt.kind,
+                    line=stmt.line,
+                    text=stmt.text,
+                    okr=i,
+                    column=stmt.column,
+                )
             else:
                 seen[key] = stmt.line

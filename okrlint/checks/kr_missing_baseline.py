@@ -7,7 +7,9 @@ import re
 from okrlint.checks import Context
 from okrlint.checks._classify import is_output, maintains_level
 
-_COMPARATOR = re.compile(r"(?i)(?:\b(?:less|more|fewer|greater|lower|higher)\s+than|\b(?:under|over|below|above|at\s+least|at\s+most|no\s+more\s+than|within|up\s+to)\b|[<>≤≥]=?)")
+_COMPARATOR = re.compile(
+    r"(?i)(?:\b(?:less|more|fewer|greater|lower|higher)\s+than|\b(?:under|over|below|above|at\s+least|at\s+most|no\s+more\s+than|within|up\s+to)\b|[<>≤≥]=?)"
+)
 
 
 def check(ctx: Context) -> str | None:
@@ -21,7 +23,7 @@ def check(ctx: Context) -> str | None:
     numbers = [q for q in a.quantities if q.kind != "duration"] or a.quantities
     if any(q.relative for q in a.quantities):
         return f"'{next(q.text for q in a.quantities if q.relative)}' is a change relative to an unstated start value"
-    if ctx.lemma in lex["direction_verbs"] or a.direction in ("increase", "decrease") and a.form != "noun_phrase":
+    if ctx.lemma in lex["direction_verbs"] or (a.direction in ("increase", "decrease") and a.form != "noun_phrase"):
         return "it moves a metric to a target without saying where it starts"
     new_things = ctx.has_phrase(["new", "additional", "incremental", "net new"])
     words = {t.lemma for t in ctx.tokens} | {t.lower for t in ctx.tokens}
@@ -32,7 +34,15 @@ def check(ctx: Context) -> str | None:
         return None
     if any(q.kind == "percent" for q in numbers):
         return "a rate or share needs its current value"
-    if metric and (_COMPARATOR.search(stmt.text) or any(q.kind in ("number", "duration") for q in a.quantities) and ctx.lemma in lex["acquisition_verbs"] - {"get", "secure", "sign", "acquire", "win", "close", "generate", "land", "book", "collect"}):
+    if metric and (
+        _COMPARATOR.search(stmt.text)
+        or (
+            any(q.kind in ("number", "duration") for q in a.quantities)
+            and ctx.lemma
+            in lex["acquisition_verbs"]
+            - {"get", "secure", "sign", "acquire", "win", "close", "generate", "land", "book", "collect"}
+        )
+    ):
         return f"the {sorted(metric)[0]} target needs its current value"
     if any(q.kind == "duration" for q in a.quantities) and _COMPARATOR.search(stmt.text):
         return "a time target needs the current time"

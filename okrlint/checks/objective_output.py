@@ -12,7 +12,7 @@ def check(ctx: Context) -> str | None:
         if not phrase:
             return None
         head = ctx.head_index or 0
-        obj = []
+        obj: list[str] = []
         for t in ctx.tokens[head + 1 :]:
             if t.pos == "ADP" and obj:
                 break

@@ -43,7 +43,11 @@ def check(ctx: Context) -> str | None:
             if units:
                 units[-1] = (units[-1][0], i)
             units.append((j, len(tokens)))
-        elif j < len(tokens) and (tokens[j].pos in ("NOUN", "PROPN", "ADJ") or tokens[j].tag == "VBG") and tok.lower in (",", "and", "&"):
+        elif (
+            j < len(tokens)
+            and (tokens[j].pos in ("NOUN", "PROPN", "ADJ") or tokens[j].tag == "VBG")
+            and tok.lower in (",", "and", "&")
+        ):
             nouns_in_list += 1
     with_objects = [u for u in units if any(t.pos in ("NOUN", "PROPN", "PRON") for t in tokens[u[0] + 1 : u[1]])]
     if len(with_objects) >= 2:

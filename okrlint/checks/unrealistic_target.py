@@ -28,7 +28,11 @@ def check(ctx: Context) -> str | None:
     if m and (m.group(0).startswith("zero") or set(m.group(1).split()) & lex["zero_nouns"]):
         return f"'{m.group(0)}' is an absolute extreme"
     m = re.search(r"\bno\s+(?:single\s+)?([a-z]+?)s?\s+([a-z]+)", text)
-    if m and m.group(1) in lex["everyone_nouns"] and m.group(2).rstrip("s") in lex["loss_verbs"] | {v + "e" for v in lex["loss_verbs"]}:
+    if (
+        m
+        and m.group(1) in lex["everyone_nouns"]
+        and m.group(2).rstrip("s") in lex["loss_verbs"] | {v + "e" for v in lex["loss_verbs"]}
+    ):
         return f"'{m.group(0)}' asks for no loss at all"
     m = re.search(r"\b(?:every|all|each)\s+(?:(?:single|of\s+our|our|the)\s+)?([a-z]+)\s+([a-z]+)", text)
     if m and m.group(1) in lex["everyone_nouns"]:

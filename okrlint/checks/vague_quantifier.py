@@ -25,7 +25,9 @@ def check(ctx: Context) -> str | None:
         counts_noun = nxt.pos in ("NOUN", "PROPN") and nxt.tag not in ("JJ", "JJR", "RB")
         counts_noun = counts_noun or (
             tok.lower != "most"  # "most common linters" is a superlative, not an amount
-            and nxt.pos in ("ADJ", "VERB") and after is not None and after.pos in ("NOUN", "PROPN")
+            and nxt.pos in ("ADJ", "VERB")
+            and after is not None
+            and after.pos in ("NOUN", "PROPN")
         )
         if counts_noun and nxt.lower != "than":
             return f"'{tok.text} {nxt.text}' is not a number"

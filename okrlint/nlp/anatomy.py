@@ -17,21 +17,95 @@ from okrlint.nlp.quantities import find_baseline, find_deadline, find_quantities
 
 DIRECTION_LEMMAS: dict[str, Direction] = {
     **dict.fromkeys(
-        ["increase", "grow", "raise", "boost", "improve", "lift", "expand", "double", "triple",
-         "accelerate", "maximize", "maximise", "gain", "scale", "widen", "broaden", "strengthen",
-         "enhance", "extend", "multiply", "deepen", "speed"], "increase"),
+        [
+            "increase",
+            "grow",
+            "raise",
+            "boost",
+            "improve",
+            "lift",
+            "expand",
+            "double",
+            "triple",
+            "accelerate",
+            "maximize",
+            "maximise",
+            "gain",
+            "scale",
+            "widen",
+            "broaden",
+            "strengthen",
+            "enhance",
+            "extend",
+            "multiply",
+            "deepen",
+            "speed",
+        ],
+        "increase",
+    ),
     **dict.fromkeys(
-        ["reduce", "decrease", "cut", "lower", "drop", "shrink", "halve", "minimize", "minimise",
-         "eliminate", "shorten", "decline", "slash", "trim", "contain", "lessen", "mitigate"],
-        "decrease"),
-    **dict.fromkeys(["maintain", "keep", "sustain", "hold", "stay", "remain", "preserve", "stick"],
-                    "maintain"),
-    **dict.fromkeys(["reach", "achieve", "hit", "attain", "exceed", "get", "secure", "surpass",
-                     "deliver", "land", "win", "earn", "generate", "acquire", "sign", "close",
-                     "obtain", "beat"], "reach"),
+        [
+            "reduce",
+            "decrease",
+            "cut",
+            "lower",
+            "drop",
+            "shrink",
+            "halve",
+            "minimize",
+            "minimise",
+            "eliminate",
+            "shorten",
+            "decline",
+            "slash",
+            "trim",
+            "contain",
+            "lessen",
+            "mitigate",
+        ],
+        "decrease",
+    ),
+    **dict.fromkeys(["maintain", "keep", "sustain", "hold", "stay", "remain", "preserve", "stick"], "maintain"),
+    **dict.fromkeys(
+        [
+            "reach",
+            "achieve",
+            "hit",
+            "attain",
+            "exceed",
+            "get",
+            "secure",
+            "surpass",
+            "deliver",
+            "land",
+            "win",
+            "earn",
+            "generate",
+            "acquire",
+            "sign",
+            "close",
+            "obtain",
+            "beat",
+        ],
+        "reach",
+    ),
 }
-_LEADING_SKIP = {"successfully", "fully", "finally", "consistently", "continuously", "quickly",
-                 "significantly", "substantially", "further", "also", "then", "to", "and", "-"}
+_LEADING_SKIP = {
+    "successfully",
+    "fully",
+    "finally",
+    "consistently",
+    "continuously",
+    "quickly",
+    "significantly",
+    "substantially",
+    "further",
+    "also",
+    "then",
+    "to",
+    "and",
+    "-",
+}
 _NOUN_READING_NEXT = {"of", "for", "'s", "’s", "is", "are", "was", "were", "has", "have", "will"}
 
 
@@ -41,8 +115,17 @@ def _is_verb_base(word: str, verbs: frozenset[str]) -> bool:
 
 def _tokens(doc: Any, verbs: frozenset[str]) -> list[Token]:
     return [
-        Token(text=t.text, lower=t.lower_, lemma=t.lemma_.lower(), pos=t.pos_, tag=t.tag_,
-              dep=t.dep_, head=t.head.i, idx=t.idx, is_verb_form=_is_verb_base(t.lower_, verbs))
+        Token(
+            text=t.text,
+            lower=t.lower_,
+            lemma=t.lemma_.lower(),
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i,
+            idx=t.idx,
+            is_verb_form=_is_verb_base(t.lower_, verbs),
+        )
         for t in doc
     ]
 
@@ -65,13 +148,17 @@ def _imperative_head(tokens: Sequence[Token], glued: set[int], verbs: frozenset[
     if nxt in _NOUN_READING_NEXT:
         return None  # "Support for X", "Release of the cluster": a noun
     later = tokens[first.head]
-    if first.dep in ("nsubj", "nsubjpass") and later.pos in ("VERB", "AUX") and (later.lemma in verbs or later.pos == "AUX"):
+    if (
+        first.dep in ("nsubj", "nsubjpass")
+        and later.pos in ("VERB", "AUX")
+        and (later.lemma in verbs or later.pos == "AUX")
+    ):
         subject_of = first.head
         if subject_of != i and not (tokens[subject_of].tag in ("VBN",) and subject_of == i + 1):
             return None  # "Time spent on X decreases": a subject, not an order
-    if first.tag in ("VBD", "VBN", "VBZ", "VBG") or first.lower.endswith(("ed", "ing")) and first.tag != "VB":
-        if first.lower != first.lemma:
-            return None
+    inflected = first.tag in ("VBD", "VBN", "VBZ", "VBG") or (first.lower.endswith(("ed", "ing")) and first.tag != "VB")
+    if inflected and first.lower != first.lemma:
+        return None
     return i
 
 
@@ -81,8 +168,9 @@ def describe(doc: Any, verbs: frozenset[str]) -> Anatomy:
     tokens = _tokens(doc, verbs)
     quantities = find_quantities(text)
     baseline, target = find_baseline(text, quantities)
-    anatomy = Anatomy(quantities=quantities, baseline=baseline, target=target,
-                      deadline=find_deadline(text), tokens=tokens)
+    anatomy = Anatomy(
+        quantities=quantities, baseline=baseline, target=target, deadline=find_deadline(text), tokens=tokens
+    )
     if not tokens:
         return anatomy
     glued = {t.i for t in doc if not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text in "-/."}
@@ -135,10 +223,15 @@ def _direction(tokens: Sequence[Token], head: int, anatomy: Anatomy) -> Directio
     if lemma in DIRECTION_LEMMAS:
         return DIRECTION_LEMMAS[lemma]
     for tok in tokens:
-        if tok.pos in ("VERB", "AUX") or tok.tag in ("VBN", "VBD"):
-            if tok.lemma in DIRECTION_LEMMAS and DIRECTION_LEMMAS[tok.lemma] != "reach":
-                return DIRECTION_LEMMAS[tok.lemma]
-    if anatomy.baseline is not None and anatomy.target is not None and anatomy.baseline.value is not None and anatomy.target.value is not None:
+        verbal = tok.pos in ("VERB", "AUX") or tok.tag in ("VBN", "VBD")
+        if verbal and DIRECTION_LEMMAS.get(tok.lemma, "reach") != "reach":
+            return DIRECTION_LEMMAS[tok.lemma]
+    if (
+        anatomy.baseline is not None
+        and anatomy.target is not None
+        and anatomy.baseline.value is not None
+        and anatomy.target.value is not None
+    ):
         if anatomy.target.value > anatomy.baseline.value:
             return "increase"
         if anatomy.target.value < anatomy.baseline.value:
@@ -170,7 +263,30 @@ def _verbs_of(nlp: Any) -> frozenset[str]:
 
 
 # Verbs common in OKRs that a lemmatizer table may lack.
-EXTRA_VERBS = frozenset({"onboard", "upsell", "deprecate", "refactor", "parallelize", "dockerize",
-                         "containerize", "localize", "productize", "operationalize", "open-source",
-                         "email", "e-mail", "triage", "roll", "sunset", "dogfood", "benchmark",
-                         "rearchitect", "re-architect", "automate", "migrate", "document"})
+EXTRA_VERBS = frozenset(
+    {
+        "onboard",
+        "upsell",
+        "deprecate",
+        "refactor",
+        "parallelize",
+        "dockerize",
+        "containerize",
+        "localize",
+        "productize",
+        "operationalize",
+        "open-source",
+        "email",
+        "e-mail",
+        "triage",
+        "roll",
+        "sunset",
+        "dogfood",
+        "benchmark",
+        "rearchitect",
+        "re-architect",
+        "automate",
+        "migrate",
+        "document",
+    }
+)

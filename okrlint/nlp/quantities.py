@@ -10,38 +10,230 @@ from __future__ import annotations
 
 import re
 
-from okrlint.model import Quantity
+from okrlint.model import Quantity, QuantityKind
 
 COUNT_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9, "dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1e6,
+    "billion": 1e9,
+    "dozen": 12,
 }
-MULTIPLIER_WORDS = {"double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "triple": 3,
-                    "tripled": 3, "triples": 3, "tripling": 3, "quadruple": 4, "quadrupled": 4,
-                    "halve": 0.5, "halved": 0.5, "halves": 0.5, "halving": 0.5, "twice": 2,
-                    "thrice": 3, "half": 0.5, "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
-                    "tenfold": 10, "hundredfold": 100}
-TIME_UNITS = {"ms", "millisecond", "milliseconds", "s", "sec", "secs", "second", "seconds", "min",
-              "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days",
-              "week", "weeks", "wk", "wks", "month", "months", "year", "years", "quarter", "quarters"}
-SCALE = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "million": 1e6,
-         "billion": 1e9, "thousand": 1e3}
-UNIT_SUFFIXES = {"tb", "gb", "mb", "kb", "pb", "mbps", "gbps", "kbps", "ms", "s", "h", "hr", "hrs",
-                 "d", "x", "k", "m", "bn", "b", "mm", "pp", "pts", "ppm", "rps", "qps", "fps", "kg",
-                 "km", "t", "mw", "kw", "w", "l"}
-ID_WORDS = {"tier", "phase", "step", "version", "v", "level", "stage", "rfc", "soc", "iso", "wave",
-            "gen", "generation", "milestone", "chapter", "section", "sprint", "day", "week", "type",
-            "p", "q", "h", "fy", "m", "round", "pr", "issue", "ticket", "rule", "article", "item",
-            "release", "iteration", "grade", "series", "class", "gdpr", "wcag", "pci", "hipaa"}
-MONTHS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-          "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-          "november", "dec", "december"}
-RELATIVE_AFTER = {"increase", "growth", "reduction", "decrease", "more", "less", "higher", "lower",
-                  "faster", "slower", "improvement", "uplift", "lift", "boost", "drop", "decline",
-                  "rise", "gain", "cut", "fewer", "yoy", "mom", "qoq"}
+MULTIPLIER_WORDS = {
+    "double": 2,
+    "doubled": 2,
+    "doubles": 2,
+    "doubling": 2,
+    "triple": 3,
+    "tripled": 3,
+    "triples": 3,
+    "tripling": 3,
+    "quadruple": 4,
+    "quadrupled": 4,
+    "halve": 0.5,
+    "halved": 0.5,
+    "halves": 0.5,
+    "halving": 0.5,
+    "twice": 2,
+    "thrice": 3,
+    "half": 0.5,
+    "twofold": 2,
+    "threefold": 3,
+    "fourfold": 4,
+    "fivefold": 5,
+    "tenfold": 10,
+    "hundredfold": 100,
+}
+TIME_UNITS = {
+    "ms",
+    "millisecond",
+    "milliseconds",
+    "s",
+    "sec",
+    "secs",
+    "second",
+    "seconds",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "h",
+    "hr",
+    "hrs",
+    "hour",
+    "hours",
+    "d",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "wk",
+    "wks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "quarter",
+    "quarters",
+}
+SCALE = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "million": 1e6, "billion": 1e9, "thousand": 1e3}
+UNIT_SUFFIXES = {
+    "tb",
+    "gb",
+    "mb",
+    "kb",
+    "pb",
+    "mbps",
+    "gbps",
+    "kbps",
+    "ms",
+    "s",
+    "h",
+    "hr",
+    "hrs",
+    "d",
+    "x",
+    "k",
+    "m",
+    "bn",
+    "b",
+    "mm",
+    "pp",
+    "pts",
+    "ppm",
+    "rps",
+    "qps",
+    "fps",
+    "kg",
+    "km",
+    "t",
+    "mw",
+    "kw",
+    "w",
+    "l",
+}
+ID_WORDS = {
+    "tier",
+    "phase",
+    "step",
+    "version",
+    "v",
+    "level",
+    "stage",
+    "rfc",
+    "soc",
+    "iso",
+    "wave",
+    "gen",
+    "generation",
+    "milestone",
+    "chapter",
+    "section",
+    "sprint",
+    "day",
+    "week",
+    "type",
+    "p",
+    "q",
+    "h",
+    "fy",
+    "m",
+    "round",
+    "pr",
+    "issue",
+    "ticket",
+    "rule",
+    "article",
+    "item",
+    "release",
+    "iteration",
+    "grade",
+    "series",
+    "class",
+    "gdpr",
+    "wcag",
+    "pci",
+    "hipaa",
+}
+MONTHS = {
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+}
+RELATIVE_AFTER = {
+    "increase",
+    "growth",
+    "reduction",
+    "decrease",
+    "more",
+    "less",
+    "higher",
+    "lower",
+    "faster",
+    "slower",
+    "improvement",
+    "uplift",
+    "lift",
+    "boost",
+    "drop",
+    "decline",
+    "rise",
+    "gain",
+    "cut",
+    "fewer",
+    "yoy",
+    "mom",
+    "qoq",
+}
 ORDINAL = re.compile(r"^(?:st|nd|rd|th)$")
 
 _NUMBER = re.compile(
@@ -78,7 +270,11 @@ def find_quantities(text: str) -> list[Quantity]:
         if m.group("cur"):
             start = m.start("cur")
         before = text[m.start("num") - 1] if m.start("num") > 0 else " "
-        if before.isalpha() or before in "#_" or (before == "." and m.start("num") > 1 and text[m.start("num") - 2].isalnum()):
+        if (
+            before.isalpha()
+            or before in "#_"
+            or (before == "." and m.start("num") > 1 and text[m.start("num") - 2].isalnum())
+        ):
             continue  # inside a word or identifier: M53, v2, libp2p, #42, 1.2.3
         if before == "-" and m.start("num") > 1 and text[m.start("num") - 2].isalnum():
             continue  # 2019-03, 1-1, e-2
@@ -107,9 +303,13 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # March 31, 31 March
         if prev in ID_WORDS and not m.group("cur") and low_suffix not in ("%",):
             continue  # tier 1, SOC 2, phase 3
-        if re.search(r"\b[A-Z]{2,}\s$", text[max(0, m.start("num") - 8) : m.start("num")]) and not suffix and value < 10:
+        if (
+            re.search(r"\b[A-Z]{2,}\s$", text[max(0, m.start("num") - 8) : m.start("num")])
+            and not suffix
+            and value < 10
+        ):
             continue  # acronym + small number: SOC 2, ISO 9001-like names
-        kind = "number"
+        kind: QuantityKind = "number"
         unit: str | None = None
         if m.group("cur"):
             kind, unit = "currency", m.group("cur")
@@ -128,8 +328,17 @@ def find_quantities(text: str) -> list[Quantity]:
             if low_suffix in SCALE:
                 value *= SCALE[low_suffix]
         qtext = text[start:end].strip()
-        out.append(Quantity(text=qtext, value=value, unit=unit, kind=kind, start=start, end=end,  # type: ignore[arg-type]
-                            relative=kind == "multiplier" or _is_relative(text, start, end)))
+        out.append(
+            Quantity(
+                text=qtext,
+                value=value,
+                unit=unit,
+                kind=kind,
+                start=start,
+                end=end,
+                relative=kind == "multiplier" or _is_relative(text, start, end),
+            )
+        )
     for m in _WORD.finditer(text):
         word = m.group(0).lower()
         if word in MULTIPLIER_WORDS:
@@ -137,36 +346,89 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue  # double-check, double-click
             if word == "half" and not re.search(r"\b(?:in|by)\s+$", text[: m.start()]):
                 continue  # "second half of the year": a period, not a multiplier
-            out.append(Quantity(text=m.group(0), value=MULTIPLIER_WORDS[word], kind="multiplier",
-                                unit="x", start=m.start(), end=m.end(), relative=True))
+            out.append(
+                Quantity(
+                    text=m.group(0),
+                    value=MULTIPLIER_WORDS[word],
+                    kind="multiplier",
+                    unit="x",
+                    start=m.start(),
+                    end=m.end(),
+                    relative=True,
+                )
+            )
         elif word in COUNT_WORDS:
             prev = _prev_word(text, m.start())
             nxt = _next_word(text, m.end())
-            if word == "one" and (prev in {"the", "no", "any", "each", "every", "number", "only", "this", "that", "which"} or nxt in {"of", "another", "place", "stop"}):
+            if word == "one" and (
+                prev in {"the", "no", "any", "each", "every", "number", "only", "this", "that", "which"}
+                or nxt in {"of", "another", "place", "stop"}
+            ):
                 continue
             if word in ("hundred", "thousand", "million", "billion") and out and out[-1].end >= m.start() - 1:
                 continue  # "$100 million": the scale word belongs to the number before it
-            if nxt in MONTHS or (nxt in {"month", "week", "year", "day"} and re.match(r"\s*\w+\s+from\s+now", text[m.end():])):
+            if nxt in MONTHS or (
+                nxt in {"month", "week", "year", "day"} and re.match(r"\s*\w+\s+from\s+now", text[m.end() :])
+            ):
                 continue  # "one month from now": a deadline
             kind = "duration" if nxt in TIME_UNITS else "count_word"
             by_change = bool(re.search(r"\bby\s*$", text[max(0, m.start() - 12) : m.start()].lower()))
-            out.append(Quantity(text=m.group(0), value=COUNT_WORDS[word], kind=kind, unit=nxt if kind == "duration" else None,  # type: ignore[arg-type]
-                                start=m.start(), end=m.end(), relative=by_change))
+            out.append(
+                Quantity(
+                    text=m.group(0),
+                    value=COUNT_WORDS[word],
+                    kind=kind,
+                    unit=nxt if kind == "duration" else None,
+                    start=m.start(),
+                    end=m.end(),
+                    relative=by_change,
+                )
+            )
     for m in _ORDER_OF_MAGNITUDE.finditer(text):
-        out.append(Quantity(text=m.group(0).strip(), value=10.0, kind="multiplier", unit="x",
-                            start=m.start(), end=m.end(), relative=True))
+        out.append(
+            Quantity(
+                text=m.group(0).strip(),
+                value=10.0,
+                kind="multiplier",
+                unit="x",
+                start=m.start(),
+                end=m.end(),
+                relative=True,
+            )
+        )
     for m in _N_FOLD.finditer(text):
         if not any(q.start <= m.start() < q.end for q in out):
-            out.append(Quantity(text=m.group(0), value=float(m.group(1)), kind="multiplier", unit="x",
-                                start=m.start(), end=m.end(), relative=True))
-    out = [q for i, q in enumerate(out) if not any(o is not q and o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start) for o in out)]
+            out.append(
+                Quantity(
+                    text=m.group(0),
+                    value=float(m.group(1)),
+                    kind="multiplier",
+                    unit="x",
+                    start=m.start(),
+                    end=m.end(),
+                    relative=True,
+                )
+            )
+    out = [
+        q
+        for i, q in enumerate(out)
+        if not any(
+            o is not q and o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start) for o in out
+        )
+    ]
     return sorted(out, key=lambda q: q.start)
 
 
 _BASELINE_PATTERNS = [
-    re.compile(r"\bfrom\s+(?:a\s+)?(?:baseline\s+of\s+)?(?:about\s+|around\s+|~\s*)?[+\-−]?(?P<b>[$€£¥]?\s?\.?\d[\w.,%$]*)\s*(?:\w+\s+){0,3}?(?:to|->|→|=>)\s*", re.I),
+    re.compile(
+        r"\bfrom\s+(?:a\s+)?(?:baseline\s+of\s+)?(?:about\s+|around\s+|~\s*)?[+\-−]?(?P<b>[$€£¥]?\s?\.?\d[\w.,%$]*)\s*(?:\w+\s+){0,3}?(?:to|->|→|=>)\s*",
+        re.I,
+    ),
     re.compile(r"(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|[A-Za-z]{1,4})?)\s*(?:->|→|=>|⟶|➜)\s*[$€£¥]?\d", re.I),
-    re.compile(r"\b(?:baseline|currently|current(?:ly)?\s+(?:is|at|:)?|today(?:\s+is|:)?|was|were|up\s+from|down\s+from|vs\.?|versus|compared\s+(?:to|with)|from|starting\s+(?:at|from)|start(?:ing)?\s+value)\s*:?\s*(?:of\s+|at\s+|is\s+)?(?:about\s+|around\s+|~\s*)?(?P<b>[$€£¥]?\.?\d[\d.,]*\s?(?:%|k|m|[A-Za-z]{1,4})?)", re.I),
+    re.compile(
+        r"\b(?:baseline|currently|current(?:ly)?\s+(?:is|at|:)?|today(?:\s+is|:)?|was|were|up\s+from|down\s+from|vs\.?|versus|compared\s+(?:to|with)|from|starting\s+(?:at|from)|start(?:ing)?\s+value)\s*:?\s*(?:of\s+|at\s+|is\s+)?(?:about\s+|around\s+|~\s*)?(?P<b>[$€£¥]?\.?\d[\d.,]*\s?(?:%|k|m|[A-Za-z]{1,4})?)",
+        re.I,
+    ),
     re.compile(r"\(\s*(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|k|m)?)\s+(?:today|now|currently|baseline|last\s+\w+)\s*\)", re.I),
 ]
 
@@ -178,7 +440,9 @@ def find_baseline(text: str, quantities: list[Quantity]) -> tuple[Quantity | Non
         if not m:
             continue
         pos = m.start("b")
-        base = next((q for q in quantities if q.start <= pos < max(q.end, q.start + 1) or (pos <= q.start < m.end("b"))), None)
+        base = next(
+            (q for q in quantities if q.start <= pos < max(q.end, q.start + 1) or (pos <= q.start < m.end("b"))), None
+        )
         if base is None:
             continue
         later = [q for q in quantities if q.start > base.start]

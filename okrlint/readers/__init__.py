@@ -9,8 +9,14 @@ from okrlint.readers.base import ReadError
 
 FORMATS = ("markdown", "yaml", "json", "text")
 _SUFFIXES = {
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
-    ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".txt": "text", ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".txt": "text",
+    ".text": "text",
 }
 
 
@@ -22,8 +28,10 @@ def detect_format(path: str, text: str) -> str:
     head = text.lstrip()[:1]
     if head in ("{", "["):
         return "json"
-    if any(line.rstrip().endswith(":") and line.strip().startswith(("objectives", "okrs"))
-           for line in text.splitlines()[:20]):
+    if any(
+        line.rstrip().endswith(":") and line.strip().startswith(("objectives", "okrs"))
+        for line in text.splitlines()[:20]
+    ):
         return "yaml"
     return "markdown"
 

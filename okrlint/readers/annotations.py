@@ -45,9 +45,7 @@ _LEADING_TAGS = re.compile(r"^\s*(?:\[(?:P[0-9X?]|[A-Z]{2,10})\]\s*)+")
 _ONE_TAG = re.compile(r"\[([A-Za-z0-9?_/&+\- ]{1,20})\]")
 _BACKTICK_PRIORITY = re.compile(r"\s*`(P[0-9X?])`\s*", re.IGNORECASE)
 _MENTION = re.compile(r"(?:(?<=\s)|^)@(?P<who>[A-Za-z0-9_][\w.\-]*[\w])")
-_OWNER_PAREN = re.compile(
-    r"\s*\((?:owner:\s*)?(?P<who>@?[A-Z][a-z]+(?:\s*[,&/]\s*@?[A-Z][a-z]+)*|@[\w.\-]+)\)\s*$"
-)
+_OWNER_PAREN = re.compile(r"\s*\((?:owner:\s*)?(?P<who>@?[A-Z][a-z]+(?:\s*[,&/]\s*@?[A-Z][a-z]+)*|@[\w.\-]+)\)\s*$")
 _OWNER_FIELD = re.compile(r"\s*[\(\[]?\s*owners?\s*[:=]\s*(?P<who>[^)\]|;]+?)\s*[\)\]]?\s*$", re.I)
 _PROGRESS = re.compile(
     r"""\s*(?:

@@ -48,12 +48,20 @@ class DocumentBuilder:
     def current(self) -> OKR | None:
         return self.doc.okrs[-1] if self.doc.okrs else None
 
-    def statement(self, parsed: ParsedLine, kind: StatementKind, line: int, column: int = 1,
-                  raw: str = "", **fields: Any) -> Statement:
+    def statement(
+        self, parsed: ParsedLine, kind: StatementKind, line: int, column: int = 1, raw: str = "", **fields: Any
+    ) -> Statement:
         return Statement(
-            kind=kind, text=parsed.text, raw=raw or parsed.text, line=line, column=column,
-            owner=parsed.owner, priority=parsed.priority, tags=parsed.tags,
-            progress=parsed.progress, checked=parsed.checked,
+            kind=kind,
+            text=parsed.text,
+            raw=raw or parsed.text,
+            line=line,
+            column=column,
+            owner=parsed.owner,
+            priority=parsed.priority,
+            tags=parsed.tags,
+            progress=parsed.progress,
+            checked=parsed.checked,
             **{k: v for k, v in fields.items() if v is not None},
         )
 

@@ -15,7 +15,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from okrlint.model import Document, StatementKind
+from okrlint.model import OKR, Document, StatementKind
 from okrlint.readers.annotations import is_section_label, parse_line
 from okrlint.readers.base import DocumentBuilder, find_cycle
 
@@ -167,12 +167,7 @@ class _MarkdownReader:
                 return
             cycle = find_cycle(plain)
             words = re.findall(r"[A-Za-z]{2,}", re.sub(r"(?i)\b(Q[1-4]|H[12]|FY\d*)\b", "", plain))
-            if (
-                level == ctx.top_level
-                or _GROUP_HEADING.search(plain)
-                or (cycle and len(words) <= 2)
-                or not words
-            ):
+            if level == ctx.top_level or _GROUP_HEADING.search(plain) or (cycle and len(words) <= 2) or not words:
                 if cycle:
                     self.b.set_cycle(cycle)
                 ctx.okr, ctx.mode, ctx.explicit_mode = None, "key_result", False
@@ -208,14 +203,16 @@ class _MarkdownReader:
         words = len(parsed.text.split())
         if has_link or words == 0 or words > 30 or plain.endswith(":"):
             return
-        if bold or (followed_by_list and not plain.endswith(".")):
-            self.add(plain, line, "objective")
-        elif (
-            self.ctx.okr is None
-            and words <= 15
-            and not re.search(r"[.:;]$", plain)
-            and not plain.startswith(("_", "*", "("))
-            and self.b.doc.okrs
+        if (
+            bold
+            or (followed_by_list and not plain.endswith("."))
+            or (
+                self.ctx.okr is None
+                and words <= 15
+                and not re.search(r"[.:;]$", plain)
+                and not plain.startswith(("_", "*", "("))
+                and self.b.doc.okrs
+            )
         ):
             self.add(plain, line, "objective")
 
@@ -258,9 +255,9 @@ class _MarkdownReader:
         parsed = parse_line(first)
         kind = parsed.kind
         if kind is None:
-            if ctx.explicit_mode and ctx.mode == "objective":
-                kind = "objective"
-            elif nested and not (ctx.explicit_mode and ctx.okr is not None):
+            if (ctx.explicit_mode and ctx.mode == "objective") or (
+                nested and not (ctx.explicit_mode and ctx.okr is not None)
+            ):
                 kind = "objective"
             elif ctx.okr is not None:
                 kind = ctx.mode
@@ -297,8 +294,8 @@ class _MarkdownReader:
         for section in node.children:
             for tr in section.children:
                 cells = []
-                for cell in tr.children:
-                    inline = _first_inline(cell)
+                for td in tr.children:
+                    inline = _first_inline(td)
                     cells.append(_inline_text(inline)[0].strip() if inline else "")
                 rows.append((_line_of(tr), cells))
         if len(rows) < 2:
@@ -335,7 +332,8 @@ class _MarkdownReader:
                 last_objective = obj
                 self.add(obj, line, "objective")
             extras = {k: cell(cells, i) or None for k, i in fields.items()}
-            for kind, idx in (("key_result", c_kr), ("initiative", c_init)):
+            columns: tuple[tuple[StatementKind, int | None], ...] = (("key_result", c_kr), ("initiative", c_init))
+            for kind, idx in columns:
                 raw = cell(cells, idx)
                 if not raw or self.ctx.okr is None:
                     continue
@@ -347,10 +345,15 @@ class _MarkdownReader:
                 if c_progress is not None and cell(cells, c_progress):
                     parsed.progress = cell(cells, c_progress)
                 stmt = self.b.statement(
-                    parsed, kind, line, self.column(line, parsed.text), raw=raw,  # type: ignore[arg-type]
+                    parsed,
+                    kind,
+                    line,
+                    self.column(line, parsed.text),
+                    raw=raw,
                     baseline=extras["baseline"] if kind == "key_result" else None,
                     target=extras["target"] if kind == "key_result" else None,
-                    unit=extras["unit"], due=extras["due"],
+                    unit=extras["unit"],
+                    due=extras["due"],
                 )
                 self.b.attach(stmt, self.ctx.okr)
 
@@ -415,7 +418,7 @@ class _MarkdownReader:
         if not drop:
             return
         new_index = {}
-        kept = []
+        kept: list[OKR] = []
         for i, okr in enumerate(okrs):
             if i not in drop:
                 new_index[i] = len(kept)

@@ -35,8 +35,7 @@ def _norm(key: Any) -> str:
 
 
 _TEXT_KEYS = ("objective", "title", "name", "goal", "statement", "text", "summary", "description")
-_KR_TEXT_KEYS = ("text", "kr", "keyresult", "title", "name", "statement", "description", "result",
-                 "summary", "metric")
+_KR_TEXT_KEYS = ("text", "kr", "keyresult", "title", "name", "statement", "description", "result", "summary", "metric")
 _KR_LIST = ("keyresults", "krs", "results", "keyresult", "measures")
 _INIT_LIST = ("initiatives", "inits", "actions", "projects", "tasks", "initiative")
 _OBJ_LIST = ("objectives", "okrs", "goals")
@@ -48,13 +47,56 @@ _FIELD_ALIASES = {
     "owner": ("owner", "owners", "assignee", "dri", "lead", "responsible"),
     "due": ("due", "duedate", "deadline", "by", "enddate"),
 }
-_NATIVE_OBJECTIVE_KEYS = {"objective", "keyresults", "initiatives", "owner", "id", "notes",
-                          "description", "cycle", "team", "due", "status", "progress", "score",
-                          "priority", "tags", "children", "objectives", "parent", "weight",
-                          "confidence", "comment", "comments", "text", "title"}
-_NATIVE_KR_KEYS = {"text", "baseline", "target", "unit", "current", "owner", "due", "id", "notes",
-                   "description", "status", "progress", "score", "priority", "tags", "weight",
-                   "confidence", "comment", "comments", "initiatives", "kr", "title"}
+_NATIVE_OBJECTIVE_KEYS = {
+    "objective",
+    "keyresults",
+    "initiatives",
+    "owner",
+    "id",
+    "notes",
+    "description",
+    "cycle",
+    "team",
+    "due",
+    "status",
+    "progress",
+    "score",
+    "priority",
+    "tags",
+    "children",
+    "objectives",
+    "parent",
+    "weight",
+    "confidence",
+    "comment",
+    "comments",
+    "text",
+    "title",
+}
+_NATIVE_KR_KEYS = {
+    "text",
+    "baseline",
+    "target",
+    "unit",
+    "current",
+    "owner",
+    "due",
+    "id",
+    "notes",
+    "description",
+    "status",
+    "progress",
+    "score",
+    "priority",
+    "tags",
+    "weight",
+    "confidence",
+    "comment",
+    "comments",
+    "initiatives",
+    "kr",
+    "title",
+}
 
 
 def _line_index(text: str) -> list[int]:
@@ -219,7 +261,7 @@ class _Walker:
     def objective(self, value: Any, where: str, parent: int | None = None) -> None:
         line = _line(value)
         if isinstance(value, dict):
-            key, text = _get(value, _TEXT_KEYS)
+            _, text = _get(value, _TEXT_KEYS)
             line = _line(text, line)
             stmt = self.statement(text if isinstance(text, str) else value, "objective", where, line)
             index = self.b.objective(stmt, parent)
@@ -234,7 +276,12 @@ class _Walker:
                     if isinstance(item, dict) and kind == "key_result":
                         _, inits = _get(item, _INIT_LIST)
                         for j, init in enumerate(inits if isinstance(inits, list) else []):
-                            self.b.attach(self.statement(init, "initiative", f"{where}.{lkey}[{i}].initiatives[{j}]", _line(init, line)), index)
+                            self.b.attach(
+                                self.statement(
+                                    init, "initiative", f"{where}.{lkey}[{i}].initiatives[{j}]", _line(init, line)
+                                ),
+                                index,
+                            )
                     self.b.attach(self.statement(item, kind, f"{where}.{lkey}[{i}]", _line(item, line)), index)  # type: ignore[arg-type]
             for child_key in ("children", "objectives", "subobjectives"):
                 _, children = _get(value, (child_key,))
@@ -255,13 +302,30 @@ class _Walker:
             key, items = _get(data, ("objectives",))
             if key is None:
                 return False
-            self.check_keys(data, {"objectives", "cycle", "team", "owner", "title", "name",
-                                   "period", "description", "version", "okrlint"}, "document", 1)
+            self.check_keys(
+                data,
+                {
+                    "objectives",
+                    "cycle",
+                    "team",
+                    "owner",
+                    "title",
+                    "name",
+                    "period",
+                    "description",
+                    "version",
+                    "okrlint",
+                },
+                "document",
+                1,
+            )
             _, cycle = _get(data, ("cycle", "period"))
             if cycle is not None:
                 self.b.set_cycle(str(cycle))
-        elif isinstance(data, list) and data and all(
-            isinstance(x, str) or (isinstance(x, dict) and _get(x, ("objective",))[0]) for x in data
+        elif (
+            isinstance(data, list)
+            and data
+            and all(isinstance(x, str) or (isinstance(x, dict) and _get(x, ("objective",))[0]) for x in data)
         ):
             items = data
         else:
@@ -283,8 +347,12 @@ class _Walker:
         if not isinstance(data, dict):
             return
         text_key, text = _get(data, _TEXT_KEYS)
-        kr_key, krs = _get(data, _KR_LIST)
-        if text_key is not None and isinstance(text, str | dict) and (kr_key is not None or _norm(text_key) == "objective"):
+        kr_key, _ = _get(data, _KR_LIST)
+        if (
+            text_key is not None
+            and isinstance(text, str | dict)
+            and (kr_key is not None or _norm(text_key) == "objective")
+        ):
             mapping = f"{path or '(top)'}: {text_key} -> objective" + (f", {kr_key} -> key results" if kr_key else "")
             if mapping not in self.mappings:
                 self.mappings.append(mapping)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections import Counter
 from typing import Any, TextIO
 
@@ -66,8 +65,7 @@ def use_colour(stream: TextIO) -> bool:
 def render_text(result: LintResult, colour: bool = False) -> str:
     from okrlint.report.templating import render
 
-    return render("text.j2", result=result, summary=summary(result), colour=colour,
-                  rank=SEVERITY_RANK)
+    return render("text.j2", result=result, summary=summary(result), colour=colour, rank=SEVERITY_RANK)
 
 
 def render(result: LintResult, fmt: str, stream: TextIO | None = None) -> str:
