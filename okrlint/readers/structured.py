@@ -143,7 +143,7 @@ def _from_yaml(text: str) -> Any:
         if isinstance(value, str):
             loc = LocStr(value)
             loc.line, loc.column = node.start_mark.line + 1, node.start_mark.column + 1
-            if node.style in ('"', "'"):
+            if getattr(node, "style", None) in ('"', "'"):
                 loc.column += 1
             return loc
         if value is not None and not isinstance(value, int | float | bool):
