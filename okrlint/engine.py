@@ -7,12 +7,11 @@ answer into a Finding with the rule's code, name, severity and message.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from okrlint.checks import Context, DocumentContext, Hit, Lexicons, check_module
 from okrlint.config import Config
-from okrlint.model import Document, Finding, Statement
+from okrlint.model import Document, Finding
 from okrlint.rulebook import Rule
 
 _DIRECTIVE = re.compile(
@@ -97,31 +96,18 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
                 ctx = Context(stmt=stmt, anatomy=stmt.anatomy, okr=okr, params=config.params(rule), lex=lex)
                 detail = check_module(rule.name).check(ctx)
                 if detail:
-                    findings.append(_finding(rule, config, stmt, detail, index))
+                    hit = Hit(detail, stmt.kind, stmt.line, stmt.text, index, stmt.column)
+                    findings.append(_finding(rule, config, hit))
     for rule in document_rules:
         dctx = DocumentContext(doc=doc, params=config.params(rule), lex=lex)
         for hit in check_module(rule.name).check_document(dctx):
             if not suppress.covers(hit.line, rule):
-                findings.append(_hit_finding(rule, config, hit))
+                findings.append(_finding(rule, config, hit))
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return findings
 
 
-def _finding(rule: Rule, config: Config, stmt: Statement, detail: str, okr: int) -> Finding:
-    return Finding(
-        code=rule.code,
-        name=rule.name,
-        kind=stmt.kind,
-        text=stmt.text,
-        line=stmt.line,
-        column=stmt.column,
-        severity=config.severity(rule),
-        message=_message(rule, detail),
-        okr=okr,
-    )
-
-
-def _hit_finding(rule: Rule, config: Config, hit: Hit) -> Finding:
+def _finding(rule: Rule, config: Config, hit: Hit) -> Finding:
     return Finding(
         code=rule.code,
         name=rule.name,
@@ -133,7 +119,3 @@ def _hit_finding(rule: Rule, config: Config, hit: Hit) -> Finding:
         message=_message(rule, hit.message),
         okr=hit.okr,
     )
-
-
-def statements_of(docs: Iterable[Document]) -> list[Statement]:
-    return [s for doc in docs for s in doc.statements()]
