@@ -7,6 +7,7 @@ or unreadable input. Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -70,9 +71,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"okrlint: {file.path}: {file.error}", file=sys.stderr)
     if result.errors:
         return EXIT_ERROR
-    fail_on = args.fail_on or (config or find_config(".")).fail_on
-    worst = max((SEVERITY_RANK[f.severity] for f in result.findings), default=-1)
-    return EXIT_FINDINGS if worst >= SEVERITY_RANK[fail_on] else EXIT_CLEAN
+    for file in result.files:
+        # each file fails on its own configuration's fail-on (the flag overrides them all)
+        cfg = config or find_config(os.path.dirname(os.path.abspath(file.path)))
+        threshold = SEVERITY_RANK[args.fail_on or cfg.fail_on]
+        if any(SEVERITY_RANK[f.severity] >= threshold for f in file.findings):
+            return EXIT_FINDINGS
+    return EXIT_CLEAN
 
 
 def cmd_rules() -> int:

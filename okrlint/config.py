@@ -62,12 +62,35 @@ class Config(BaseModel):
         named += [(f"per-file-ignores.{pat}", k) for pat, keys in self.per_file_ignores.items() for k in keys]
         named += [("rules", k) for k in self.rules]
         for key, value in named:
-            if value.upper() == "ALL":
-                continue
+            if value.upper() == "ALL" or (key != "rules" and any(r.code.startswith(value.upper()) for r in rules)):
+                continue  # "OKR3" selects OKR301-OKR303, as ruff's prefixes do
             if find_rule(value, rules) is None:
                 close = difflib.get_close_matches(value, [r.name for r in rules] + [r.code for r in rules], n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 raise ConfigError(f"{self.where}: unknown rule {value!r} in {key}{hint}")
+        for name, override in self.rules.items():
+            rule = find_rule(name, rules)
+            assert rule is not None
+            for option, value in override.items():
+                self._check_option(rule, option, value)
+
+    def _check_option(self, rule: Rule, option: str, value: Any) -> None:
+        """A rule option must exist and have its default's type; severity must be a severity."""
+        where = f"{self.where}: rules.{rule.name}.{option}"
+        key = option.replace("-", "_")
+        if key == "severity":
+            if value not in ("error", "warning", "info"):
+                raise ConfigError(f"{where}: severity must be error, warning or info, not {value!r}")
+            return
+        if key not in rule.parameters:
+            known = ", ".join(["severity", *rule.parameters]) or "severity"
+            raise ConfigError(f"{where}: unknown option (options of {rule.name}: {known})")
+        default = rule.parameters[key]
+        number = isinstance(default, int | float) and not isinstance(default, bool)
+        if number and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise ConfigError(f"{where}: must be a number, not {type(value).__name__} {value!r}")
+        if isinstance(default, list) and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            raise ConfigError(f"{where}: must be a list of strings")
 
     @property
     def where(self) -> str:
@@ -152,10 +175,14 @@ def load_config_file(path: Path) -> Config:
     return config
 
 
-@lru_cache(maxsize=256)
 def find_config(directory: str) -> Config:
     """The nearest config walking up from a directory; pyproject.toml counts only with [tool.okrlint]."""
-    here = Path(directory).resolve()
+    return _find_config(str(Path(directory).resolve()))
+
+
+@lru_cache(maxsize=256)
+def _find_config(directory: str) -> Config:
+    here = Path(directory)
     for folder in (here, *here.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
@@ -165,3 +192,8 @@ def find_config(directory: str) -> Config:
                 continue
             return load_config_file(candidate)
     return Config()
+
+
+def clear_config_cache() -> None:
+    """Forget configurations found so far (for long-running processes and tests)."""
+    _find_config.cache_clear()

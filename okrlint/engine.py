@@ -51,7 +51,8 @@ def parse_suppressions(text: str) -> Suppressions:
         m = _DIRECTIVE.search(line)
         if not m:
             continue
-        rules = {r.strip().lower() for r in re.split(r"[,\s]+", m.group("rules") or "") if r.strip()} or {ALL}
+        names = re.split(r"[,\s]+", m.group("rules") or "")
+        rules = {r.lower() for r in names if re.fullmatch(r"[A-Za-z][\w\-]*", r)} or {ALL}
         verb = m.group("verb")
         before = line[: m.start()].strip().rstrip("#").strip()
         standalone = not before or before.endswith("<!--")

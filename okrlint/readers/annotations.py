@@ -185,5 +185,9 @@ def parse_line(text: str) -> ParsedLine:
         s = s[1:-1].strip()
     s = _LEADING_SEP.sub("", s).strip()
     s = re.sub(r"\s*[-–—:|]$", "", s).strip()
+    for marker in ("**", "__"):
+        if s.count(marker) % 2:  # the other half went with a label: "**Objective 1 - X**"
+            s = s[: -len(marker)] if s.endswith(marker) else s.removeprefix(marker)
+            s = s.strip()
     out.text = s
     return out

@@ -113,9 +113,10 @@ class _MarkdownReader:
     # -- helpers ---------------------------------------------------------------------------
     def column(self, line: int, text: str) -> int:
         if 1 <= line <= len(self.lines) and text:
-            pos = self.lines[line - 1].find(text[: min(len(text), 20)])
-            if pos >= 0:
-                return pos + 1
+            for size in (20, 10, 4):  # an annotation may sit inside the text: "Grow ARR `P1` from"
+                pos = self.lines[line - 1].find(text[:size])
+                if pos >= 0:
+                    return pos + 1
         return 1
 
     def add(self, raw: str, line: int, kind: StatementKind | None = None) -> None:
@@ -198,6 +199,9 @@ class _MarkdownReader:
         parsed = parse_line(plain)
         if parsed.kind is not None:
             self.add(plain, line)
+            return
+        if bold and _PROSE_SECTIONS.match(parsed.text):
+            self.ctx.skip_level, self.ctx.okr = 7, None  # until the next heading of any level
             return
         followed_by_list = next_node is not None and next_node.type in ("bullet_list", "ordered_list")
         words = len(parsed.text.split())

@@ -20,6 +20,8 @@ from okrlint.model import Document, Statement, StatementKind
 from okrlint.readers.annotations import parse_line
 from okrlint.readers.base import DocumentBuilder, ReadError
 
+_SAFE_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq",
+                                                 "timestamp", "merge", "binary", "omap", "pairs", "set")}
 MAX_NODES = 200_000  # a YAML alias bomb expands far past this; real documents never do
 
 
@@ -126,8 +128,9 @@ def _from_yaml(text: str) -> Any:
             raise ReadError("YAML expands to too many values (an alias bomb?)", node.start_mark.line + 1)
         if depth > 200:
             raise ReadError("YAML nested too deeply", node.start_mark.line + 1)
-        if not node.tag.startswith("tag:yaml.org,2002:"):
-            raise ReadError(f"YAML tag {node.tag} is not allowed", node.start_mark.line + 1)
+        if node.tag not in _SAFE_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise ReadError(f"YAML tag {tag} is not allowed", node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -139,7 +142,8 @@ def _from_yaml(text: str) -> Any:
         try:
             value = constructor.construct_object(node)
         except (yaml.YAMLError, ValueError) as exc:
-            raise ReadError(f"invalid YAML value: {exc}", node.start_mark.line + 1) from None
+            reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise ReadError(f"invalid YAML value: {reason}", node.start_mark.line + 1) from None
         if isinstance(value, str):
             loc = LocStr(value)
             loc.line, loc.column = node.start_mark.line + 1, node.start_mark.column + 1
@@ -213,7 +217,8 @@ class _Walker:
 
     def text_of(self, value: Any, what: str, where: str, line: int) -> LocStr:
         if isinstance(value, dict):
-            _, inner = _get(value, _KR_TEXT_KEYS + _TEXT_KEYS)
+            keys = _TEXT_KEYS if what == "objective" else _KR_TEXT_KEYS + _TEXT_KEYS
+            _, inner = _get(value, keys)
             if inner is not None:
                 return self.text_of(inner, what, where, line)
         if not isinstance(value, str):
@@ -263,7 +268,7 @@ class _Walker:
         if isinstance(value, dict):
             _, text = _get(value, _TEXT_KEYS)
             line = _line(text, line)
-            stmt = self.statement(text if isinstance(text, str) else value, "objective", where, line)
+            stmt = self.statement(value, "objective", where, line)
             index = self.b.objective(stmt, parent)
             self.self_check_objective_keys(value, where, line)
             for list_names, kind in ((_KR_LIST, "key_result"), (_INIT_LIST, "initiative")):

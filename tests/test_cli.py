@@ -1,0 +1,328 @@
+"""The okrlint command, called in-process through okrlint.cli.main (the spaCy model loads once).
+
+Exit codes and the JSON contract are DESIGN.md's: 0 clean, 1 findings at or above the failing
+severity, 2 usage error or unreadable input.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from okrlint import __version__
+from okrlint.cli import main
+from okrlint.config import clear_config_cache
+from okrlint.rulebook import load_rules
+
+BAD = """\
+# Objective: Launch a new website
+
+- KR: Release the new website
+- KR: Improve onboarding
+"""
+
+CLEAN = """\
+# Objective: Delight our first customers
+
+- KR: Increase NPS from 20 to 40 by June 30
+- KR: Reduce monthly churn from 5% to 3%
+- KR: Increase weekly active teams from 120 to 200
+"""
+
+# Codes and names of what BAD triggers (checked in test_bad_file_findings_are_as_expected).
+BAD_EXPECTED = {("OKR102", "objective-output", 1), ("OKR201", "kr-output", 3),
+                ("OKR202", "kr-not-measurable", 3), ("OKR202", "kr-not-measurable", 4),
+                ("OKR301", "vague-verb", 4)}
+
+FILE_KEYS = {"path", "score", "okrs", "findings"}
+FINDING_KEYS = {"code", "name", "kind", "text", "line", "column", "severity", "message"}
+OKR_KEYS = {"objective", "key_results", "initiatives"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_config_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Run from an empty directory so no project configuration leaks into the results."""
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    clear_config_cache()
+    yield
+    clear_config_cache()
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
+    code = main(["check", "--format", "json", *args])
+    out = capsys.readouterr().out
+    return code, json.loads(out)
+
+
+def found(data: dict, file_index: int = 0) -> set[tuple[str, str, int]]:
+    return {(f["code"], f["name"], f["line"]) for f in data["files"][file_index]["findings"]}
+
+
+# -- exit codes ------------------------------------------------------------------------------------
+def test_bad_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "bad.okr.md", BAD)
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "kr-output" in out and "OKR201" in out
+    assert f"{path}:3:7" in out
+
+
+def test_clean_file_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "good.okr.md", CLEAN)
+    assert main(["check", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "no findings" in captured.out
+    assert captured.err == ""
+
+
+def test_fail_on_error_lets_warnings_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "warn.okr.md", "# Objective: Delight our first customers\n\n"
+                 "- KR: Increase NPS to 40\n- KR: Reduce monthly churn from 5% to 3%\n")
+    assert main(["check", str(path)]) == 1
+    assert main(["check", "--fail-on", "error", str(path)]) == 0
+    capsys.readouterr()
+
+
+def test_missing_path_exits_2_and_other_files_are_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write(tmp_path / "good.okr.md", CLEAN)
+    bad = write(tmp_path / "bad.okr.md", BAD)
+    missing = tmp_path / "nope.okr.md"
+    assert main(["check", str(bad), str(missing), str(good)]) == 2
+    captured = capsys.readouterr()
+    err_lines = [line for line in captured.err.splitlines() if line.strip()]
+    assert len(err_lines) == 1, captured.err
+    assert str(missing) in err_lines[0]
+    assert "no such file" in err_lines[0]
+    assert "Traceback" not in captured.err + captured.out
+    assert str(good) in captured.out and str(bad) in captured.out
+    assert "kr-output" in captured.out
+
+
+def test_missing_path_in_json_keeps_the_other_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write(tmp_path / "good.okr.md", CLEAN)
+    missing = tmp_path / "nope.okr.md"
+    code, data = run_json(capsys, str(missing), str(good))
+    assert code == 2
+    paths = [f["path"] for f in data["files"]]
+    assert paths == [str(missing), str(good)]
+    assert data["files"][0]["error"]
+    assert data["files"][1]["okrs"]
+
+
+def test_unreadable_yaml_exits_2_without_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path / "broken.okr.yaml", "objectives: [\n  - a: b\n")
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert str(path) in err and "YAML" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_no_command_and_bad_option_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    with pytest.raises(SystemExit) as info:
+        main(["check", "--format", "docx", "x.md"])
+    assert info.value.code == 2
+    assert "okrlint: error:" in capsys.readouterr().err
+
+
+# -- JSON contract ---------------------------------------------------------------------------------
+def test_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "team.okr.md", BAD + "\n## Objective: Delight customers\n\n"
+                 "- KR: Increase NPS from 20 to 40\n- Initiative: Hire a support lead @bob\n")
+    code, data = run_json(capsys, str(path))
+    assert code == 1
+    assert set(data) == {"files"}
+    (file,) = data["files"]
+    assert set(file) >= FILE_KEYS
+    assert file["path"] == str(path)
+    assert isinstance(file["score"], int | float) and 0 <= file["score"] <= 100
+    assert file["findings"], "BAD has findings"
+    for finding in file["findings"]:
+        assert set(finding) >= FINDING_KEYS, finding
+        assert isinstance(finding["code"], str) and finding["code"].startswith("OKR")
+        assert isinstance(finding["name"], str)
+        assert finding["kind"] in ("objective", "key_result", "initiative", "okr", "document")
+        assert isinstance(finding["text"], str) and finding["text"]
+        assert isinstance(finding["line"], int) and finding["line"] >= 1
+        assert isinstance(finding["column"], int) and finding["column"] >= 1
+        assert finding["severity"] in ("error", "warning", "info")
+        assert isinstance(finding["message"], str) and finding["message"]
+    assert len(file["okrs"]) == 2
+    for okr in file["okrs"]:
+        assert set(okr) >= OKR_KEYS
+        assert set(okr["objective"]) >= {"text", "line"}
+        for stmt in okr["key_results"] + okr["initiatives"]:
+            assert isinstance(stmt["text"], str) and isinstance(stmt["line"], int)
+    first, second = file["okrs"]
+    assert (first["objective"]["text"], first["objective"]["line"]) == ("Launch a new website", 1)
+    assert [(k["text"], k["line"]) for k in first["key_results"]] == [
+        ("Release the new website", 3), ("Improve onboarding", 4)]
+    assert first["initiatives"] == []
+    assert second["objective"]["text"] == "Delight customers"
+    assert [(i["text"], i["line"]) for i in second["initiatives"]] == [("Hire a support lead", 9)]
+    assert second["initiatives"][0]["owner"] == "bob"
+
+
+def test_bad_file_findings_are_as_expected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "bad.okr.md", BAD)
+    _, data = run_json(capsys, str(path))
+    assert found(data) >= BAD_EXPECTED
+    kinds = {(f["name"], f["kind"]) for f in data["files"][0]["findings"]}
+    assert ("objective-output", "objective") in kinds and ("kr-output", "key_result") in kinds
+
+
+def test_output_file_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "bad.okr.md", BAD)
+    out = tmp_path / "report.json"
+    assert main(["check", "--format", "json", "-o", str(out), str(path)]) == 1
+    assert capsys.readouterr().out == ""
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert found(data) >= BAD_EXPECTED
+
+
+# -- select / ignore -------------------------------------------------------------------------------
+@pytest.mark.parametrize("key", ["OKR201", "kr-output", "okr201"])
+def test_select_one_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str) -> None:
+    path = write(tmp_path / "bad.okr.md", BAD)
+    code, data = run_json(capsys, "--select", key, str(path))
+    assert found(data) == {("OKR201", "kr-output", 3)}
+    assert code == 1
+
+
+def test_select_several_by_code_and_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "bad.okr.md", BAD)
+    _, data = run_json(capsys, "--select", "OKR102,vague-verb", str(path))
+    assert found(data) == {("OKR102", "objective-output", 1), ("OKR301", "vague-verb", 4)}
+    _, data = run_json(capsys, "--select", "OKR102", "--select", "vague-verb", str(path))
+    assert found(data) == {("OKR102", "objective-output", 1), ("OKR301", "vague-verb", 4)}
+
+
+def test_ignore_by_code_and_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "bad.okr.md", BAD)
+    _, data = run_json(capsys, "--ignore", "OKR202", "--ignore", "vague-verb", str(path))
+    names = {name for _, name, _ in found(data)}
+    assert "kr-not-measurable" not in names and "vague-verb" not in names
+    assert {"kr-output", "objective-output"} <= names
+
+
+def test_select_then_ignore_everything_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "bad.okr.md", BAD)
+    code, data = run_json(capsys, "--select", "kr-output", "--ignore", "OKR201", str(path))
+    assert found(data) == set()
+    assert code == 0
+
+
+def test_select_unknown_rule_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "bad.okr.md", BAD)
+    assert main(["check", "--select", "kr-outptu", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "kr-outptu" in err and "Traceback" not in err
+
+
+# -- rules and explain -----------------------------------------------------------------------------
+def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    rules = load_rules()
+    assert len(rules) >= 12
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert len(lines) == len(rules)
+    for rule, line in zip(rules, lines, strict=True):
+        assert line.split()[:2] == [rule.code, rule.name]
+    for name in ("kr-output", "objective-measurable", "kr-missing-baseline", "vague-verb",
+                 "vague-quantifier", "overloaded-objective", "kr-not-measurable",
+                 "objective-output", "kr-kpi-maintain", "unrealistic-target"):
+        assert f" {name} " in out
+
+
+@pytest.mark.parametrize("key", ["kr-output", "OKR201"])
+def test_explain_prints_rationale_and_examples(capsys: pytest.CaptureFixture[str], key: str) -> None:
+    assert main(["explain", key]) == 0
+    out = capsys.readouterr().out
+    rule = next(r for r in load_rules() if r.name == "kr-output")
+    assert out.startswith("OKR201 kr-output")
+    assert "Why it matters" in out
+    assert rule.rationale.split("\n")[0] in out
+    assert "Bad examples" in out and "Good examples" in out
+    bad, good = out.index("Bad examples"), out.index("Good examples")
+    assert bad < out.index("(key result) Release the new website") < good
+    assert "better: Increase visitor-to-lead conversion rate from 2.5% to 5%" in out[bad:good]
+    assert good < out.index(f"(key result) {rule.examples.good[0].text}")
+
+
+def test_explain_unknown_rule_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "no-such-rule"]) == 2
+    captured = capsys.readouterr()
+    assert "no-such-rule" in captured.err
+    assert captured.out == ""
+
+
+# -- directories and files -------------------------------------------------------------------------
+def test_directory_picks_up_okr_files_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "repo"
+    wanted = [
+        write(root / "team.okr.md", CLEAN),
+        write(root / "sub" / "eng.okr.yaml",
+              "objectives:\n  - objective: Grow revenue\n    key_results:\n"
+              "      - Increase ARR from 1M to 2M\n      - Increase NRR from 100% to 110%\n"),
+        write(root / "sub" / "OKRs.md", CLEAN),
+    ]
+    write(root / "README.md", BAD)
+    write(root / "notes.md", BAD)
+    write(root / "sub" / "config.yaml", "objectives:\n  - objective: Launch a website\n")
+    write(root / ".hidden" / "x.okr.md", BAD)
+    code, data = run_json(capsys, str(root))
+    assert sorted(f["path"] for f in data["files"]) == sorted(str(p) for p in wanted)
+    assert code == 0
+
+
+def test_file_named_directly_is_checked_whatever_its_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path / "README.md", BAD)
+    code, data = run_json(capsys, str(path))
+    assert code == 1
+    assert [f["path"] for f in data["files"]] == [str(path)]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_input_is_byte_identical_after_a_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    raw = ("\ufeff" + BAD.replace("\n", "\r\n") + "<!-- okrlint-disable-next-line kr-output -->\r\n"
+           "- KR: Ship it   \r\n").encode("utf-8")
+    path = tmp_path / "bad.okr.md"
+    path.write_bytes(raw)
+    before = path.stat().st_mtime_ns
+    assert main(["check", "--format", fmt, str(path)]) == 1
+    capsys.readouterr()
+    assert path.read_bytes() == raw
+    assert path.stat().st_mtime_ns == before
+
+
+# -- the module entry point ------------------------------------------------------------------------
+def test_python_m_okrlint_version() -> None:
+    proc = subprocess.run([sys.executable, "-m", "okrlint", "--version"], capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"okrlint {__version__}"
+    assert proc.stderr == ""
