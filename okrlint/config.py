@@ -30,6 +30,8 @@ DEFAULT_INCLUDE = (
     "okrs.yaml",
     "okrs.yml",
     "OKRs.yaml",
+    "okrs.txt",
+    "OKRs.txt",
 )
 
 
@@ -68,6 +70,15 @@ class Config(BaseModel):
                 close = difflib.get_close_matches(value, [r.name for r in rules] + [r.code for r in rules], n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 raise ConfigError(f"{self.where}: unknown rule {value!r} in {key}{hint}")
+        from okrlint.rulebook import load_lexicons
+
+        lexicons = load_lexicons()
+        for key in self.lexicons:
+            name = key.replace("-", "_").removeprefix("extend_")
+            if name not in lexicons:
+                close = difflib.get_close_matches(name, list(lexicons), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ConfigError(f"{self.where}: unknown word list {key!r} in lexicons{hint}")
         for name, override in self.rules.items():
             rule = find_rule(name, rules)
             assert rule is not None

@@ -52,6 +52,7 @@ def parse_suppressions(text: str) -> Suppressions:
         if not m:
             continue
         names = re.split(r"[,\s]+", m.group("rules") or "")
+        names = [r.rstrip("-") for r in names]  # "kr-output-->" written without a space
         rules = {r.lower() for r in names if re.fullmatch(r"[A-Za-z][\w\-]*", r)} or {ALL}
         verb = m.group("verb")
         before = line[: m.start()].strip().rstrip("#").strip()

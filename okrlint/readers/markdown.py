@@ -411,7 +411,7 @@ class _MarkdownReader:
             if okr.parent is not None:
                 children.setdefault(okr.parent, []).append(i)
         drop = set()
-        for i in self.plain_headings:
+        for i in self.plain_headings - self.labelled:
             if okrs[i].key_results or okrs[i].initiatives:
                 continue
             kids = children.get(i, [])

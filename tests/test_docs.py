@@ -1,0 +1,23 @@
+"""The rule reference in docs/ is generated from rules/*.yaml and must not drift from it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_rule_docs_match_the_generator():
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_rule_docs.py"), "--check"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_every_rule_is_documented():
+    from okrlint.rulebook import load_rules
+
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    for rule in load_rules():
+        assert rule.code in text and rule.name in text
