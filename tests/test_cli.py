@@ -15,7 +15,6 @@ import pytest
 
 from okrlint import __version__
 from okrlint.cli import main
-from okrlint.config import clear_config_cache
 from okrlint.rulebook import load_rules
 
 BAD = """\
@@ -43,15 +42,7 @@ FINDING_KEYS = {"code", "name", "kind", "text", "line", "column", "severity", "m
 OKR_KEYS = {"objective", "key_results", "initiatives"}
 
 
-@pytest.fixture(autouse=True)
-def _fresh_config_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Run from an empty directory so no project configuration leaks into the results."""
-    cwd = tmp_path / "cwd"
-    cwd.mkdir()
-    monkeypatch.chdir(cwd)
-    clear_config_cache()
-    yield
-    clear_config_cache()
+pytestmark = pytest.mark.usefixtures("isolated_cwd")
 
 
 def write(path: Path, text: str) -> Path:
