@@ -96,20 +96,22 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
                 if stmt.kind not in rule.applies_to or suppress.covers(stmt.line, rule):
                     continue
                 ctx = Context(stmt=stmt, anatomy=stmt.anatomy, okr=okr, params=config.params(rule), lex=lex)
-                detail = check_module(rule.name).check(ctx)
+                module = check_module(rule.name)
+                detail = module.check(ctx)
                 if detail:
                     hit = Hit(detail, stmt.kind, stmt.line, stmt.text, index, stmt.column)
-                    findings.append(_finding(rule, config, hit))
+                    suggestion = module.suggest(ctx) if hasattr(module, "suggest") else rule.suggestion
+                    findings.append(_finding(rule, config, hit, suggestion))
     for rule in document_rules:
         dctx = DocumentContext(doc=doc, params=config.params(rule), lex=lex)
         for hit in check_module(rule.name).check_document(dctx):
             if not suppress.covers(hit.line, rule):
-                findings.append(_finding(rule, config, hit))
+                findings.append(_finding(rule, config, hit, rule.suggestion))
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return findings
 
 
-def _finding(rule: Rule, config: Config, hit: Hit) -> Finding:
+def _finding(rule: Rule, config: Config, hit: Hit, suggestion: str) -> Finding:
     return Finding(
         code=rule.code,
         name=rule.name,
@@ -120,4 +122,5 @@ def _finding(rule: Rule, config: Config, hit: Hit) -> Finding:
         severity=config.severity(rule),
         message=_message(rule, hit.message),
         okr=hit.okr,
+        suggestion=suggestion or None,
     )

@@ -128,7 +128,7 @@ def test_explicit_config_option_replaces_the_search(tmp_path: Path, capsys: pyte
         ('select = ["kr-output", "OKR301"]', {("kr-output", 3), ("vague-verb", 4)}),
         ('select = ["kr-output"]\nextend-select = ["vague-verb"]', {("kr-output", 3), ("vague-verb", 4)}),
         ('select = ["kr-output", "vague-verb"]\nignore = ["OKR201"]', {("vague-verb", 4)}),
-        ('select = ["ALL"]\nignore = ["kr-not-measurable", "objective-output", "kr-output"]',
+        ('select = ["ALL"]\nignore = ["kr-not-measurable", "objective-output", "kr-output", "okr-not-measurable"]',
          {("vague-verb", 4)}),
     ],
 )

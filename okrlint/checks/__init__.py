@@ -149,3 +149,34 @@ def check_module(name: str) -> ModuleType:
 
 def lemma_in(tokens: Sequence[Token], words: frozenset[str]) -> Token | None:
     return next((t for t in tokens if t.lemma in words), None)
+
+
+# -- suggestions: rewrites built from the statement's own anatomy ------------------------------
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def metric_of(ctx: Context, fallback: str = "<the metric>") -> str:
+    """What the statement is about: the object after its action ("website traffic")."""
+    obj = ctx.anatomy.object or ""
+    for q in ctx.anatomy.quantities:
+        obj = obj.replace(q.text, " ")
+    vague = ctx.lex["vague_quantifiers"] | ctx.lex["comparative_quantifiers"]
+    words = [w for w in obj.replace(" %", " ").split() if w.lower() not in vague and w not in ("%", "$")]
+    return " ".join(words).strip(" .,;:") or fallback
+
+
+def target_of(ctx: Context) -> str:
+    """The stated target when it is absolute ("5%"), else a placeholder."""
+    target = ctx.anatomy.target
+    if target is None or target.relative or target.kind == "duration":
+        return "<target>"
+    return target.text
+
+
+def move(ctx: Context, metric: str | None = None, verb: str | None = None) -> str:
+    """'Increase website traffic from <current value> to <target>': the outcome form."""
+    if verb is None:
+        direction = ctx.anatomy.direction
+        verb = "Reduce" if direction == "decrease" else "Increase"
+    return f"{verb} {metric or metric_of(ctx)} from <current value> to {target_of(ctx)}"

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from okrlint.checks import Context
+from okrlint.checks import Context, metric_of, move
 from okrlint.checks._classify import maintains_level
 
 
 def check(ctx: Context) -> str | None:
     return "it keeps a level rather than moving a result" if maintains_level(ctx) else None
+
+
+def suggest(ctx: Context) -> str:
+    metric = metric_of(ctx)
+    return f"Track {metric} as a KPI outside the OKR, or set a change: '{move(ctx, verb='Increase')}'"

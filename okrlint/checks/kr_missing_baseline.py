@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from okrlint.checks import Context
+from okrlint.checks import Context, capitalised, move
 from okrlint.checks._classify import is_output, maintains_level
 
 _COMPARATOR = re.compile(
@@ -47,3 +47,10 @@ def check(ctx: Context) -> str | None:
     if any(q.kind == "duration" for q in a.quantities) and _COMPARATOR.search(stmt.text):
         return "a time target needs the current time"
     return None
+
+
+def suggest(ctx: Context) -> str:
+    a = ctx.anatomy
+    if a.form == "imperative" and a.head:
+        return f"{move(ctx, verb=capitalised(a.head))} (state the start value)"
+    return f"{ctx.stmt.text.rstrip('.')}, from <current value> (state the start value)"

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from okrlint.checks import Context
+from okrlint.checks import Context, metric_of, move
+from okrlint.checks._classify import is_output
 
 
 def check(ctx: Context) -> str | None:
     if ctx.measurable or ctx.stmt.baseline is not None or ctx.stmt.current is not None:
         return None
     return "it contains no quantity to measure progress against"
+
+
+def suggest(ctx: Context) -> str:
+    if is_output(ctx):
+        thing = metric_of(ctx, "the work")
+        return f"Add the number that shows progress: '{move(ctx, metric=f'<the metric {thing} should move>')}'"
+    return f"Add the number that shows progress: '{move(ctx)}'"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from okrlint.checks import Context
+from okrlint.checks import Context, metric_of, move
 from okrlint.checks._classify import is_output
 
 
@@ -14,3 +14,12 @@ def check(ctx: Context) -> str | None:
     if ctx.anatomy.form == "noun_phrase":
         return "it names a deliverable, not a change in results"
     return "it states a milestone or deliverable, not a change in results"
+
+
+def suggest(ctx: Context) -> str:
+    thing = metric_of(ctx, "the work")
+    return (
+        f"Measure the result {thing} should cause, with a start and a target: "
+        f"'{move(ctx, metric=f'<the metric {thing} should move>')}'; "
+        f"keep '{ctx.stmt.text}' as an initiative"
+    )

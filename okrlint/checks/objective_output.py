@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from okrlint.checks import Context
+from okrlint.checks import Context, metric_of
 
 
 def check(ctx: Context) -> str | None:
@@ -26,3 +26,11 @@ def check(ctx: Context) -> str | None:
         if root is not None and root.lemma in lex["deliverable_nouns"]:
             return f"'{root.text}' names a deliverable, not an outcome"
     return None
+
+
+def suggest(ctx: Context) -> str:
+    thing = metric_of(ctx, "the deliverable")
+    return (
+        f"Name the outcome {thing} should bring about (a state, e.g. '<who> <gets what> thanks to {thing}'); "
+        f"keep '{ctx.stmt.text}' as an initiative under it"
+    )

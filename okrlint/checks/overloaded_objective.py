@@ -20,10 +20,12 @@ def _starts_verb(tokens: list[Token], i: int, coordinator: str) -> bool:
     return False
 
 
-def check(ctx: Context) -> str | None:
+def _units(ctx: Context) -> tuple[list[tuple[int, int]], int]:
+    """The verb units of the objective as (start, end) token ranges, and the length of the
+    longest coordinated list of things it names."""
     tokens = ctx.tokens
     coordinators = ctx.lex["coordinators"]
-    units: list[tuple[int, int]] = []  # (start, end) of each verb unit
+    units: list[tuple[int, int]] = []
     start = ctx.head_index if ctx.anatomy.form in ("imperative", "clause") else None
     depth = 0
     if start is not None:
@@ -32,11 +34,10 @@ def check(ctx: Context) -> str | None:
     for i, tok in enumerate(tokens):
         depth += tok.text == "("
         depth -= tok.text == ")"
-        if depth or tok.lower not in coordinators:
+        as_well_as = tok.lower == "as" and [t.lower for t in tokens[i + 1 : i + 3]] == ["well", "as"]
+        if depth or (tok.lower not in coordinators and not as_well_as):
             continue
-        j = i + 1
-        if tok.lower == "as" and j + 1 < len(tokens) and tokens[j].lower == "well":
-            j += 2
+        j = i + 3 if as_well_as else i + 1
         while j < len(tokens) and tokens[j].lower in coordinators | {"also", "then"}:
             j += 1
         if _starts_verb(tokens, j, tok.lower):
@@ -49,10 +50,32 @@ def check(ctx: Context) -> str | None:
             and tok.lower in (",", "and", "&")
         ):
             nouns_in_list += 1
-    with_objects = [u for u in units if any(t.pos in ("NOUN", "PROPN", "PRON") for t in tokens[u[0] + 1 : u[1]])]
+    return units, nouns_in_list
+
+
+def _with_objects(ctx: Context, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [u for u in units if any(t.pos in ("NOUN", "PROPN", "PRON") for t in ctx.tokens[u[0] + 1 : u[1]])]
+
+
+def check(ctx: Context) -> str | None:
+    units, nouns_in_list = _units(ctx)
+    with_objects = _with_objects(ctx, units)
     if len(with_objects) >= 2:
-        verbs = ", ".join(f"'{tokens[u[0]].text}'" for u in with_objects)
+        verbs = ", ".join(f"'{ctx.tokens[u[0]].text}'" for u in with_objects)
         return f"it sets {len(with_objects)} separate goals ({verbs})"
     if len(units) >= 2 and nouns_in_list >= 3:
         return f"it bundles {len(units)} actions over a list of {nouns_in_list} things"
     return None
+
+
+def suggest(ctx: Context) -> str:
+    units, _ = _units(ctx)
+    parts = []
+    for start, end in units:
+        words = [t.text for t in ctx.tokens[start:end] if t.text not in (",", "&")]
+        if words:
+            parts.append(" ".join(words).strip().rstrip(".,;"))
+    if len(parts) < 2:
+        return "Keep the one outcome that matters most this cycle; give any other its own objective."
+    goals = " / ".join(f"'{p[:1].upper()}{p[1:]}'" for p in parts)
+    return f"Split it into one objective per outcome: {goals}, or keep the one that matters most this cycle."

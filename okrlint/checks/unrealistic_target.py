@@ -40,3 +40,9 @@ def check(ctx: Context) -> str | None:
         if any(verb == v or verb.rstrip("s") == v or verb[:-1] == v for v in lex["universal_outcome_verbs"]):
             return f"'{m.group(0)}' asks for every {m.group(1).rstrip('s')}"
     return None
+
+
+def suggest(ctx: Context) -> str:
+    detail = check(ctx) or ""
+    extreme = detail.split("'")[1] if detail.count("'") >= 2 else "the extreme"
+    return f"Replace {extreme!r} with a stretch target the team could reach this cycle with great work"

@@ -32,3 +32,17 @@ def check(ctx: Context) -> str | None:
         if counts_noun and nxt.lower != "than":
             return f"'{tok.text} {nxt.text}' is not a number"
     return None
+
+
+def suggest(ctx: Context) -> str:
+    detail = check(ctx) or ""
+    vague = detail.split("'")[1] if detail.count("'") >= 2 else ""
+    words = vague.split()
+    if not words:
+        return "Write the number you aim for."
+    text = ctx.stmt.text
+    at = text.lower().find(words[0].lower())
+    if at < 0:
+        return "Write the number you aim for."
+    end = at + len(words[0]) if len(words) > 1 else at + len(vague)
+    return f"Write the number you aim for: '{text[:at]}<number>{text[end:]}'"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from okrlint.checks import Context
+from okrlint.checks import Context, move
 
 
 def check(ctx: Context) -> str | None:
@@ -10,3 +10,8 @@ def check(ctx: Context) -> str | None:
         return None
     phrase = ctx.head_phrase(ctx.lex["vague_verbs"])
     return f"'{phrase}' names no measurable change" if phrase else None
+
+
+def suggest(ctx: Context) -> str:
+    phrase = ctx.head_phrase(ctx.lex["vague_verbs"]) or ctx.lemma
+    return f"Replace '{phrase}' with a direction and a number: '{move(ctx)}'"
