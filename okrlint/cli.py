@@ -14,6 +14,8 @@ from pathlib import Path
 
 from okrlint import __version__
 
+FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github", "gitlab")  # okrlint.report.FORMATS
+
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -37,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check goal documents (files or directories)")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--format", default="text", choices=("text", "json"), help="output format")
+    check.add_argument("--format", default="text", choices=FORMATS, help="output format (default: text)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument(
         "--select", action="append", metavar="RULES", help="only these rules (codes or names, comma-separated)"
@@ -49,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("explain", help="explain a rule with its good and bad examples")
     explain.add_argument("rule", metavar="NAME|CODE")
+    schema = sub.add_parser("schema", help="print a JSON Schema: of the JSON report, or of the YAML/JSON input")
+    schema.add_argument("which", choices=("report", "input"))
     return parser
 
 
@@ -77,6 +81,22 @@ def cmd_check(args: argparse.Namespace) -> int:
         threshold = SEVERITY_RANK[args.fail_on or cfg.fail_on]
         if any(SEVERITY_RANK[f.severity] >= threshold for f in file.findings):
             return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def cmd_schema(which: str) -> int:
+    import json
+
+    if which == "report":
+        from okrlint.report.model import Report
+
+        schema = Report.model_json_schema()
+    else:
+        from okrlint.schema import input_schema  # the YAML/JSON input format
+
+        schema = input_schema()
+    schema.setdefault("$schema", "https://json-schema.org/draft/2020-12/schema")
+    print(json.dumps(schema, indent=2))
     return EXIT_CLEAN
 
 
@@ -135,6 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules()
         if args.command == "explain":
             return cmd_explain(args.rule)
+        if args.command == "schema":
+            return cmd_schema(args.which)
         parser.print_help()
         return EXIT_ERROR
     except (ConfigError, ModelError, ReadError, RuleError) as exc:

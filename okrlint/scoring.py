@@ -2,7 +2,8 @@
 
 Each finding costs its rule's `weight` (rules/*.yaml). A statement starts at 100 and loses
 the weights of its findings. An OKR's score is the mean of its objective's score and its
-key results' mean score, less the weights of OKR-level findings. A document's score is the
+key results' mean score, less the weights of OKR-level findings and half the weights of
+its initiatives' findings. A document's score is the
 mean of its OKR scores less document-level weights, but never below its worst OKR (so it
 always lies between its worst and best OKR). docs/scoring.md has a worked example.
 """
@@ -23,6 +24,10 @@ def grade(score: float) -> str:
 
 def _weight(finding: Finding) -> float:
     rule = find_rule(finding.code, load_rules())
+    if rule is None:  # a rule from a user pack (extend-rules)
+        from okrlint.packs import loaded_rule
+
+        rule = loaded_rule(finding.code)
     return rule.weight if rule else 0.0
 
 
@@ -46,7 +51,10 @@ def okr_score(okr: OKR, index: int, findings: list[Finding]) -> float:
     if okr.key_results:
         parts.append(fmean(of(kr.line, "key_result") for kr in okr.key_results))
     base = fmean(parts) if parts else 100.0
-    return _clamp(base - sum(_weight(f) for f in mine if f.kind == "okr"))
+    # Initiatives are the team's plan, not its measure: their findings cost half their weight.
+    penalty = sum(_weight(f) for f in mine if f.kind == "okr")
+    penalty += sum(_weight(f) for f in mine if f.kind == "initiative") / 2
+    return _clamp(base - penalty)
 
 
 def document_score(doc: Document, findings: list[Finding]) -> float | None:

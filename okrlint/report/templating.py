@@ -1,4 +1,9 @@
-"""The Jinja environment for report templates (okrlint/templates/*.j2)."""
+"""The Jinja environment for report templates (okrlint/templates/*.j2) and its filters.
+
+HTML and XML templates are autoescaped; the text template strips control characters so a
+statement cannot drive the terminal; the GitHub and Markdown filters escape what those
+formats treat as syntax.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,34 @@ import re
 from functools import lru_cache
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
-
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 COLOURS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "green": "32"}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#<>!~])")
 
 
 def safe_terminal(text: Any) -> str:
-    """Drop control characters so that text from a goal document cannot drive the terminal."""
+    """Drop control characters (ESC, CSI, BEL...) so text from a goal document cannot drive the terminal."""
     return _CONTROL.sub("", str(text))
+
+
+def markdown_text(text: Any) -> str:
+    """Statement text inside Markdown: no HTML, no formatting, no table breaks."""
+    clean = safe_terminal(text).replace("&", "&amp;")
+    return _MD_SPECIAL.sub(r"\\\1", clean).replace("\n", " ")
+
+
+def github_data(text: Any) -> str:
+    """Escape a workflow command's message (GitHub's own escaping of % CR LF)."""
+    return str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: Any) -> str:
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def xml_safe(text: Any) -> str:
+    """Characters XML 1.0 cannot hold at all (escaping does not help) are dropped."""
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", str(text))
 
 
 @lru_cache(maxsize=1)
@@ -22,17 +47,21 @@ def environment() -> Any:
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("okrlint", "templates"),
-        autoescape=jinja2.select_autoescape(["html", "html.j2", "xml", "xml.j2"]),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html.j2", "xml.j2", "html", "xml"), default_for_string=False
+        ),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["term"] = safe_terminal
+    env.filters.update(
+        term=safe_terminal, md=markdown_text, gh_data=github_data, gh_prop=github_property, xml_safe=xml_safe
+    )
     return env
 
 
-def render(template: str, **context: Any) -> str:
+def render_template(template: str, **context: Any) -> str:
     colour = bool(context.get("colour"))
 
     def paint(text: Any, style: str) -> str:

@@ -1,0 +1,151 @@
+"""One function per output format, each taking the report object.
+
+Templates do the human formats; JSON formats are plain data dumped with json.dumps, so
+escaping is the JSON encoder's job and cannot be got wrong by hand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+from okrlint import __version__
+from okrlint.report.model import Report
+from okrlint.report.templating import render_template
+
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+INFORMATION_URI = "https://pypi.org/project/okrlint/"
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_json(report: Report, colour: bool = False) -> str:
+    return _json(report.model_dump(mode="json", exclude_none=True))
+
+
+def render_sarif(report: Report, colour: bool = False) -> str:
+    from okrlint.rulebook import load_rules
+
+    rules = load_rules()
+    index = {r.code: i for i, r in enumerate(rules)}
+    driver_rules = [
+        {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": " ".join(rule.rationale.split())},
+            "help": {
+                "text": " ".join(rule.rationale.split()),
+                "markdown": render_template("rule_help.md.j2", rule=rule),
+            },
+            "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity]},
+            "properties": {"tags": list(dict.fromkeys(["okr", *rule.applies_to])), "weight": rule.weight},
+        }
+        for rule in rules
+    ]
+    results = []
+    notifications = []
+    for file in report.files:
+        if file.error:
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": f"{file.path}: {file.error}"},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": file.path}}}],
+                }
+            )
+        for f in file.findings:
+            result: dict[str, Any] = {
+                "ruleId": f.code,
+                "level": SARIF_LEVEL[f.severity],
+                "message": {"text": f.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": file.path},
+                            "region": {"startLine": f.line, "startColumn": max(1, f.column)},
+                        }
+                    }
+                ],
+                "partialFingerprints": {"okrlint/v1": _fingerprint(file.path, f.code, f.text, f.kind)},
+                "properties": {"name": f.name, "kind": f.kind, "statement": f.text, "suggestion": f.suggestion},
+            }
+            if f.code in index:
+                result["ruleIndex"] = index[f.code]
+            results.append(result)
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "okrlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": driver_rules,
+            }
+        },
+        "results": results,
+        "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
+        "columnKind": "unicodeCodePoints",
+    }
+    return _json({"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]})
+
+
+def _fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def render_gitlab(report: Report, colour: bool = False) -> str:
+    """GitLab Code Quality report: a JSON array of issues."""
+    issues = []
+    for file in report.files:
+        for f in file.findings:
+            issues.append(
+                {
+                    "type": "issue",
+                    "check_name": f"{f.code} {f.name}",
+                    "description": f.message,
+                    "content": {"body": f.suggestion or ""},
+                    "categories": ["Style"],
+                    "severity": GITLAB_SEVERITY[f.severity],
+                    "fingerprint": _fingerprint(file.path, f.code, f.text, f.kind, str(f.line)),
+                    "location": {"path": file.path, "lines": {"begin": f.line}},
+                }
+            )
+        if file.error:
+            issues.append(
+                {
+                    "type": "issue",
+                    "check_name": "okrlint unreadable-file",
+                    "description": file.error,
+                    "categories": ["Bug Risk"],
+                    "severity": "blocker",
+                    "fingerprint": _fingerprint(file.path, "error", file.error),
+                    "location": {"path": file.path, "lines": {"begin": 1}},
+                }
+            )
+    return _json(issues)
+
+
+def _templated(name: str) -> Callable[[Report, bool], str]:
+    def render(report: Report, colour: bool = False) -> str:
+        return render_template(name, report=report, colour=colour)
+
+    render.__doc__ = f"Render okrlint/templates/{name}."
+    return render
+
+
+RENDERERS: dict[str, Callable[[Report, bool], str]] = {
+    "text": _templated("text.j2"),
+    "json": render_json,
+    "markdown": _templated("markdown.md.j2"),
+    "html": _templated("report.html.j2"),
+    "sarif": render_sarif,
+    "junit": _templated("junit.xml.j2"),
+    "github": _templated("github.j2"),
+    "gitlab": render_gitlab,
+}

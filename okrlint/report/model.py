@@ -1,0 +1,251 @@
+"""The report object every format renders: files, OKRs and statements with their scores and
+findings, the rules that fired (with rationale and examples) and the summary figures.
+
+It is also the JSON output: `Report.model_json_schema()` is what `okrlint schema report`
+prints, and the DESIGN.md contract (files[].path/score/okrs/findings) is a subset of it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from okrlint import __version__
+from okrlint.model import (
+    OKR,
+    Anatomy,
+    FileResult,
+    Finding,
+    LintResult,
+    Statement,
+    StatementKind,
+)
+from okrlint.rulebook import Rule, find_rule, load_rules
+from okrlint.scoring import GRADES, grade, okr_score, statement_score
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AnatomyOut(_Out):
+    """Anatomy without the token list (that stays internal)."""
+
+    head: str | None = None
+    lemma: str | None = None
+    imperative: bool = False
+    form: str = "empty"
+    object: str | None = None
+    quantities: list[dict[str, Any]] = Field(default_factory=list)
+    baseline: dict[str, Any] | None = None
+    target: dict[str, Any] | None = None
+    direction: str | None = None
+    deadline: str | None = None
+
+
+class StatementOut(_Out):
+    kind: StatementKind
+    text: str
+    line: int
+    column: int = 1
+    score: float = 100.0
+    grade: str = "A"
+    owner: str | None = None
+    priority: str | None = None
+    tags: list[str] | None = None
+    progress: str | None = None
+    checked: bool | None = None
+    baseline: float | str | None = None
+    target: float | str | None = None
+    unit: str | None = None
+    current: float | str | None = None
+    due: str | None = None
+    anatomy: AnatomyOut | None = None
+    findings: list[Finding] = Field(default_factory=list)
+
+
+class OkrOut(_Out):
+    index: int
+    parent: int | None = None
+    cycle: str | None = None
+    score: float
+    grade: str
+    objective: StatementOut | None = None
+    key_results: list[StatementOut] = Field(default_factory=list)
+    initiatives: list[StatementOut] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list, description="OKR-level findings")
+
+    def statements(self) -> list[StatementOut]:
+        return ([self.objective] if self.objective else []) + self.key_results + self.initiatives
+
+    @property
+    def all_findings(self) -> list[Finding]:
+        return [f for s in self.statements() for f in s.findings] + self.findings
+
+
+class FileOut(_Out):
+    path: str
+    score: float | None = None
+    grade: str | None = None
+    cycle: str | None = None
+    error: str | None = None
+    okrs: list[OkrOut] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list, description="every finding of the file, in line order")
+    document_findings: list[Finding] = Field(default_factory=list)
+
+
+class RuleOut(_Out):
+    code: str
+    name: str
+    severity: str
+    summary: str
+    rationale: str
+    suggestion: str
+    source: str
+    bad: str | None = None
+    good: str | None = None
+    better: str | None = None
+
+
+class RuleCount(_Out):
+    code: str
+    name: str
+    count: int
+    summary: str
+
+
+class Summary(_Out):
+    files: int
+    unreadable: int
+    okrs: int
+    statements: int
+    findings: int
+    failing_okrs: int = Field(description="OKRs with at least one finding")
+    by_severity: dict[str, int]
+    by_rule: list[RuleCount]
+    score_distribution: dict[str, int] = Field(description="documents per grade")
+    okr_score_distribution: dict[str, int] = Field(description="OKRs per grade")
+    top_problems: list[RuleCount] = Field(description="the three most frequent rules")
+    mean_score: float | None = None
+
+
+class Report(_Out):
+    tool: str = "okrlint"
+    version: str = __version__
+    files: list[FileOut]
+    rules: list[RuleOut] = Field(description="the rules that fired, with rationale and examples")
+    summary: Summary
+
+
+def _statement(stmt: Statement, findings: list[Finding]) -> StatementOut:
+    score = statement_score(findings)
+    anatomy = None
+    if stmt.anatomy is not None:
+        anatomy = AnatomyOut(**_anatomy_dict(stmt.anatomy))
+    return StatementOut(
+        kind=stmt.kind,
+        text=stmt.text,
+        line=stmt.line,
+        column=stmt.column,
+        score=score,
+        grade=grade(score),
+        owner=stmt.owner,
+        priority=stmt.priority,
+        tags=stmt.tags or None,
+        progress=stmt.progress,
+        checked=stmt.checked,
+        baseline=stmt.baseline,
+        target=stmt.target,
+        unit=stmt.unit,
+        current=stmt.current,
+        due=stmt.due,
+        anatomy=anatomy,
+        findings=findings,
+    )
+
+
+def _anatomy_dict(a: Anatomy) -> dict[str, Any]:
+    return a.model_dump(exclude={"tokens"})
+
+
+def _okr(okr: OKR, index: int, findings: list[Finding]) -> OkrOut:
+    mine = [f for f in findings if f.okr == index]
+
+    def of(stmt: Statement) -> StatementOut:
+        return _statement(stmt, [f for f in mine if f.line == stmt.line and f.kind == stmt.kind])
+
+    score = okr_score(okr, index, findings)
+    return OkrOut(
+        index=index,
+        parent=okr.parent,
+        cycle=okr.cycle,
+        score=score,
+        grade=grade(score),
+        objective=of(okr.objective) if okr.objective else None,
+        key_results=[of(s) for s in okr.key_results],
+        initiatives=[of(s) for s in okr.initiatives],
+        findings=[f for f in mine if f.kind == "okr"],
+    )
+
+
+def _file(file: FileResult) -> FileOut:
+    return FileOut(
+        path=file.path,
+        score=file.score,
+        grade=file.grade,
+        cycle=file.cycle,
+        error=file.error,
+        okrs=[_okr(okr, i, file.findings) for i, okr in enumerate(file.okrs)],
+        findings=file.findings,
+        document_findings=[f for f in file.findings if f.kind == "document"],
+    )
+
+
+def _rule(rule: Rule) -> RuleOut:
+    bad = rule.examples.bad[0] if rule.examples.bad else None
+    good = rule.examples.good[0] if rule.examples.good else None
+    return RuleOut(
+        code=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        summary=rule.summary,
+        rationale=" ".join(rule.rationale.split()),
+        suggestion=rule.suggestion,
+        source=rule.source,
+        bad=bad.text if bad and not bad.document else None,
+        good=good.text if good and not good.document else None,
+        better=bad.good_form if bad else None,
+    )
+
+
+def build(result: LintResult) -> Report:
+    files = [_file(f) for f in result.files]
+    findings = [f for file in result.files for f in file.findings]
+    rules = load_rules()
+    counts = Counter((f.code, f.name) for f in findings)
+    summaries = {r.code: r.summary for r in rules}
+    by_rule = [
+        RuleCount(code=c, name=n, count=k, summary=summaries.get(c, ""))
+        for (c, n), k in sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    ]
+    letters = [letter for _, letter in GRADES]
+    scored = [f.score for f in files if f.score is not None]
+    okr_grades = Counter(o.grade for f in files for o in f.okrs)
+    fired = sorted({f.code for f in findings})
+    summary = Summary(
+        files=len(files),
+        unreadable=sum(1 for f in files if f.error),
+        okrs=sum(len(f.okrs) for f in files),
+        statements=sum(len(o.statements()) for f in files for o in f.okrs),
+        findings=len(findings),
+        failing_okrs=sum(1 for f in files for o in f.okrs if o.all_findings),
+        by_severity={s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")},
+        by_rule=by_rule,
+        score_distribution={g: sum(1 for f in files if f.grade == g) for g in letters},
+        okr_score_distribution={g: okr_grades.get(g, 0) for g in letters},
+        top_problems=by_rule[:3],
+        mean_score=round(sum(scored) / len(scored), 1) if scored else None,
+    )
+    return Report(files=files, rules=[_rule(r) for r in (find_rule(c, rules) for c in fired) if r], summary=summary)
