@@ -11,8 +11,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from okrlint import __version__
+
+if TYPE_CHECKING:
+    from okrlint.rulebook import Rule
 
 FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github", "gitlab")  # okrlint.report.FORMATS
 
@@ -32,6 +36,16 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+def _score(value: str) -> float:
+    try:
+        score = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 <= score <= 100:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 100")
+    return score
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="okrlint", description="Lint and score OKRs in goal documents.")
     parser.add_argument("--version", action="version", version=f"okrlint {__version__}")
@@ -47,10 +61,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules")
     check.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run")
+    check.add_argument(
+        "--fail-under", type=_score, metavar="SCORE", help="fail when a document's score is under SCORE (0-100)"
+    )
+    check.add_argument(
+        "--changed-since",
+        metavar="GIT_REF",
+        help="report only lines added or changed since GIT_REF (files git does not track count as new)",
+    )
 
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("explain", help="explain a rule with its good and bad examples")
     explain.add_argument("rule", metavar="NAME|CODE")
+    init = sub.add_parser("init", help="write a commented .okrlint.toml and a starter OKR file")
+    init.add_argument("directory", nargs="?", default=".", metavar="DIR", help="where to write them (default: .)")
+    test_rules = sub.add_parser("test-rules", help="run the good and bad examples of user rule packs")
+    test_rules.add_argument("paths", nargs="+", metavar="PATH", help="a rule pack file, or a directory of them")
     schema = sub.add_parser("schema", help="print a JSON Schema: of the JSON report, or of the YAML/JSON input")
     schema.add_argument("which", choices=("report", "input"))
     return parser
@@ -63,7 +89,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from okrlint.report import render
 
     config: Config | None = load_config_file(Path(args.config)) if args.config else None
-    result = lint_paths(args.paths, config=config, select=_split(args.select), ignore=_split(args.ignore))
+    select, ignore = _split(args.select), _split(args.ignore)
+    if args.changed_since:
+        from okrlint.gitdiff import lint_changed
+
+        result = lint_changed(args.paths, args.changed_since, config=config, select=select, ignore=ignore)
+    else:
+        result = lint_paths(args.paths, config=config, select=select, ignore=ignore)
     text = render(result, args.format, None if args.output else sys.stdout)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:
@@ -75,13 +107,45 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"okrlint: {file.path}: {file.error}", file=sys.stderr)
     if result.errors:
         return EXIT_ERROR
+    failed = False
     for file in result.files:
-        # each file fails on its own configuration's fail-on (the flag overrides them all)
+        # each file fails on its own configuration's fail-on and fail-under (the flags override them all)
         cfg = config or find_config(os.path.dirname(os.path.abspath(file.path)))
         threshold = SEVERITY_RANK[args.fail_on or cfg.fail_on]
         if any(SEVERITY_RANK[f.severity] >= threshold for f in file.findings):
-            return EXIT_FINDINGS
+            failed = True
+        floor = args.fail_under if args.fail_under is not None else cfg.fail_under
+        if floor is not None and file.score is not None and file.score < floor:
+            print(f"okrlint: {file.path}: score {file.score:g} is under {floor:g} (fail-under)", file=sys.stderr)
+            failed = True
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _all_rules() -> tuple[Rule, ...]:
+    """The built-in rules plus the user packs of the configuration found from here."""
+    from okrlint.config import find_config
+
+    return find_config(os.getcwd()).all_rules()
+
+
+def cmd_init(directory: str) -> int:
+    from okrlint.init import InitError, init
+
+    try:
+        written = init(Path(directory))
+    except InitError as exc:
+        print(f"okrlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    for path in written:
+        print(f"wrote {path}")
+    print(f"next: edit {written[-1]}, then run `okrlint check {directory}`")
     return EXIT_CLEAN
+
+
+def cmd_test_rules(paths: list[str]) -> int:
+    from okrlint.packs import run_pack_examples
+
+    return EXIT_CLEAN if run_pack_examples([Path(p) for p in paths], sys.stdout) else EXIT_FINDINGS
 
 
 def cmd_schema(which: str) -> int:
@@ -101,9 +165,7 @@ def cmd_schema(which: str) -> int:
 
 
 def cmd_rules() -> int:
-    from okrlint.rulebook import load_rules
-
-    for rule in load_rules():
+    for rule in _all_rules():
         print(f"{rule.code}  {rule.name:32} {rule.severity:8} {rule.summary}")
     return EXIT_CLEAN
 
@@ -111,14 +173,16 @@ def cmd_rules() -> int:
 def cmd_explain(key: str) -> int:
     from okrlint.rulebook import find_rule
 
-    rule = find_rule(key)
+    rule = find_rule(key, _all_rules())
     if rule is None:
         print(f"okrlint: unknown rule {key!r}; `okrlint rules` lists them", file=sys.stderr)
         return EXIT_ERROR
     print(f"{rule.code} {rule.name} ({rule.severity}, applies to {', '.join(rule.applies_to)})\n")
     print(rule.summary + "\n")
-    print("Why it matters\n" + rule.rationale.rstrip() + "\n")
-    print("Source: " + rule.source + "\n")
+    if rule.rationale:
+        print("Why it matters\n" + rule.rationale.rstrip() + "\n")
+    if rule.source:
+        print("Source: " + rule.source + "\n")
     if rule.suggestion:
         print("What to do instead\n" + rule.suggestion + "\n")
     for label, examples in (("Bad", rule.examples.bad), ("Good", rule.examples.good)):
@@ -142,6 +206,7 @@ def cmd_explain(key: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from okrlint.config import ConfigError
+    from okrlint.gitdiff import GitError
     from okrlint.nlp.pipeline import ModelError
     from okrlint.readers import ReadError
     from okrlint.rulebook import RuleError
@@ -155,11 +220,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules()
         if args.command == "explain":
             return cmd_explain(args.rule)
+        if args.command == "init":
+            return cmd_init(args.directory)
+        if args.command == "test-rules":
+            return cmd_test_rules(args.paths)
         if args.command == "schema":
             return cmd_schema(args.which)
         parser.print_help()
         return EXIT_ERROR
-    except (ConfigError, ModelError, ReadError, RuleError) as exc:
+    except (ConfigError, GitError, ModelError, ReadError, RuleError) as exc:
         print(f"okrlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:

@@ -54,11 +54,13 @@ class Config(BaseModel):
     fail_on: Severity = "warning"
     max_file_size: int = 10 * 1024 * 1024
     max_statement_length: int = 2000
+    fail_under: float | None = Field(default=None, ge=0, le=100)
+    extend_rules: list[str] = Field(default_factory=list)
     source: str | None = Field(default=None, exclude=True)  # the file it came from
 
     def check_rules(self) -> None:
         """Every rule named anywhere must exist."""
-        rules = load_rules()
+        rules = self.all_rules()
         named = [("select", k) for k in self.select or []] + [("ignore", k) for k in self.ignore]
         named += [("extend-select", k) for k in self.extend_select]
         named += [(f"per-file-ignores.{pat}", k) for pat, keys in self.per_file_ignores.items() for k in keys]
@@ -107,9 +109,25 @@ class Config(BaseModel):
     def where(self) -> str:
         return self.source or "configuration"
 
+    def pack_paths(self) -> list[Path]:
+        """extend-rules entries, relative to the configuration file (or the working directory)."""
+        base = Path(self.source).parent if self.source else Path.cwd()
+        return [base / Path(entry).expanduser() for entry in self.extend_rules]
+
+    def all_rules(self) -> tuple[Rule, ...]:
+        """The built-in rules plus the rules of the packs named in extend-rules."""
+        if not self.extend_rules:
+            return load_rules()
+        from okrlint.packs import load_packs
+
+        for entry, path in zip(self.extend_rules, self.pack_paths(), strict=True):
+            if not path.exists():
+                raise ConfigError(f"{self.where}: extend-rules: {entry!r}: no such file or directory ({path})")
+        return load_rules() + load_packs(self.pack_paths())
+
     def enabled_rules(self, path: str | None = None) -> list[Rule]:
         """select / extend-select / ignore / per-file-ignores applied to all rules."""
-        rules = load_rules()
+        rules = self.all_rules()
 
         def matches(rule: Rule, keys: list[str]) -> bool:
             return any(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from okrlint.checks import Context, DocumentContext, Hit, Lexicons, check_module
 from okrlint.config import Config
@@ -72,6 +73,11 @@ def parse_suppressions(text: str) -> Suppressions:
     return Suppressions(by_line, whole)
 
 
+def _check_of(rule: Rule) -> Any:
+    """Where a rule's check lives: its okrlint/checks module, or (a user pack rule) the rule."""
+    return rule if hasattr(rule, "check") else check_module(rule.name)
+
+
 def _message(rule: Rule, detail: str) -> str:
     return rule.message.replace("{detail}", detail) if "{detail}" in rule.message else f"{rule.message} ({detail})"
 
@@ -85,7 +91,7 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
     statement_rules = [
         r
         for r in rules
-        if set(r.applies_to) & {"objective", "key_result", "initiative"} and hasattr(check_module(r.name), "check")
+        if set(r.applies_to) & {"objective", "key_result", "initiative"} and hasattr(_check_of(r), "check")
     ]
     document_rules = [r for r in rules if r not in statement_rules]
     for index, okr in enumerate(doc.okrs):
@@ -96,7 +102,7 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
                 if stmt.kind not in rule.applies_to or suppress.covers(stmt.line, rule):
                     continue
                 ctx = Context(stmt=stmt, anatomy=stmt.anatomy, okr=okr, params=config.params(rule), lex=lex)
-                module = check_module(rule.name)
+                module = _check_of(rule)
                 detail = module.check(ctx)
                 if detail:
                     hit = Hit(detail, stmt.kind, stmt.line, stmt.text, index, stmt.column)
@@ -104,7 +110,7 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
                     findings.append(_finding(rule, config, hit, suggestion))
     for rule in document_rules:
         dctx = DocumentContext(doc=doc, params=config.params(rule), lex=lex)
-        for hit in check_module(rule.name).check_document(dctx):
+        for hit in _check_of(rule).check_document(dctx):
             if not suppress.covers(hit.line, rule):
                 findings.append(_finding(rule, config, hit, rule.suggestion))
     findings.sort(key=lambda f: (f.line, f.column, f.code))

@@ -1,0 +1,187 @@
+"""The CI gate of `okrlint check`: --fail-under, --fail-on and --changed-since, the last one on
+a real temporary git history."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from okrlint.cli import main
+from okrlint.gitdiff import parse_hunks
+
+pytestmark = pytest.mark.usefixtures("isolated_cwd")
+
+OLD = """\
+# Objective: Customers get answers fast
+
+- KR: Reduce median first response time from 6 hours to 1 hour
+- KR: Publish 12 help center articles
+"""
+
+GOOD_KRS = """\
+# Objective: Customers trust our uptime
+
+- KR: Increase monthly availability from 99.5% to 99.9%
+- KR: Reduce customer-facing incidents from 6 per quarter to 2
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def check_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict, str]:
+    code = main(["check", "--format", "json", *args])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out), captured.err
+
+
+def findings(data: dict) -> list[tuple[str, int, str]]:
+    return [(Path(file["path"]).name, f["line"], f["name"]) for file in data["files"] for f in file["findings"]]
+
+
+# -- --fail-under -----------------------------------------------------------------------------------
+def test_fail_under_fails_a_document_scoring_below(isolated_cwd: Path, capsys: pytest.CaptureFixture[str]):
+    doc = write(isolated_cwd / "support.okr.md", OLD)
+    code, data, _ = check_json(capsys, "--fail-on", "error", str(doc))
+    score = data["files"][0]["score"]
+    assert code == 0 and 0 < score < 100  # only warnings: --fail-on error passes it
+
+    code, _, err = check_json(capsys, "--fail-on", "error", "--fail-under", str(score + 1), str(doc))
+    assert code == 1
+    assert f"support.okr.md: score {score:g} is under {score + 1:g} (fail-under)" in err
+
+    code, _, err = check_json(capsys, "--fail-on", "error", "--fail-under", str(score), str(doc))
+    assert code == 0 and err == ""  # equal to the floor is not under it
+
+
+def test_fail_under_from_configuration(isolated_cwd: Path, capsys: pytest.CaptureFixture[str]):
+    write(isolated_cwd / ".okrlint.toml", 'fail-on = "error"\nfail-under = 99.5\n')
+    bad = write(isolated_cwd / "support.okr.md", OLD)
+    good = write(isolated_cwd / "uptime.okr.md", GOOD_KRS)
+    assert check_json(capsys, str(good))[0] == 0
+    code, _, err = check_json(capsys, str(bad))
+    assert code == 1 and "(fail-under)" in err
+    assert check_json(capsys, "--fail-under", "10", str(bad))[0] == 0  # the flag overrides the file
+
+
+@pytest.mark.parametrize("value", ["101", "-1", "high"])
+def test_fail_under_must_be_a_score(capsys: pytest.CaptureFixture[str], value: str):
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--fail-under", value, "."])
+    assert exc.value.code == 2
+    assert "--fail-under" in capsys.readouterr().err
+
+
+def test_fail_under_in_configuration_is_checked(isolated_cwd: Path, capsys: pytest.CaptureFixture[str]):
+    write(isolated_cwd / ".okrlint.toml", "fail-under = 150\n")
+    doc = write(isolated_cwd / "uptime.okr.md", GOOD_KRS)
+    assert main(["check", str(doc)]) == 2
+    assert "fail-under" in capsys.readouterr().err
+
+
+def test_fail_on_still_gates(isolated_cwd: Path, capsys: pytest.CaptureFixture[str]):
+    doc = write(isolated_cwd / "support.okr.md", OLD)
+    assert check_json(capsys, str(doc))[0] == 1  # default fail-on warning
+    assert check_json(capsys, "--fail-on", "error", str(doc))[0] == 0
+
+
+# -- --changed-since ------------------------------------------------------------------------------
+def git(repo: Path, *args: str) -> str:
+    cmd = ["git", "-c", "user.name=okrlint tests", "-c", "user.email=tests@okrlint.invalid"]
+    cmd += ["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args]
+    return subprocess.run(cmd, cwd=repo, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def repo(isolated_cwd: Path) -> Path:
+    """A git repository whose first commit holds an OKR file with an old bad key result."""
+    git(isolated_cwd, "init", "-q")
+    write(isolated_cwd / "goals" / "support.okr.md", OLD)
+    write(isolated_cwd / "goals" / "uptime.okr.md", GOOD_KRS)
+    git(isolated_cwd, "add", ".")
+    git(isolated_cwd, "commit", "-q", "-m", "old OKRs")
+    return isolated_cwd
+
+
+def test_changed_since_reports_only_new_lines(repo: Path, capsys: pytest.CaptureFixture[str]):
+    # Without the gate, the old bad key result (line 4) is reported.
+    code, data, _ = check_json(capsys, "goals")
+    assert code == 1 and ("support.okr.md", 4, "kr-output") in findings(data)
+
+    # Nothing changed since HEAD: nothing to report, and no file is even checked.
+    code, data, _ = check_json(capsys, "--changed-since", "HEAD", "goals")
+    assert code == 0 and data["files"] == []
+
+    # A new bad key result is added (and committed) below the old one.
+    support = repo / "goals" / "support.okr.md"
+    support.write_text(OLD + "- KR: Publish 10 help articles\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "new KR")
+
+    code, data, _ = check_json(capsys, "--changed-since", "HEAD~1", "goals")
+    assert code == 1
+    got = findings(data)
+    assert ("support.okr.md", 5, "kr-output") in got  # the new one
+    assert all(line == 5 for _, line, _ in got), got  # the old one (line 4) is not reported
+    assert [Path(f["path"]).name for f in data["files"]] == ["support.okr.md"]  # uptime did not change
+
+
+def test_changed_since_sees_uncommitted_edits_and_untracked_files(repo: Path, capsys: pytest.CaptureFixture[str]):
+    uptime = repo / "goals" / "uptime.okr.md"
+    uptime.write_text(GOOD_KRS.replace("99.5% to 99.9%", "99.5% to 99.9%") + "- KR: Improve the status page\n")
+    write(repo / "goals" / "sales.okr.md", "# Objective: Win the mid-market\n\n- KR: Hire 3 account executives\n")
+    code, data, _ = check_json(capsys, "--changed-since", "HEAD", "goals")
+    assert code == 1
+    got = findings(data)
+    assert ("uptime.okr.md", 5, "vague-verb") in got
+    assert all(line == 5 for name, line, _ in got if name == "uptime.okr.md")
+    assert ("sales.okr.md", 3, "kr-output") in got  # untracked: every line is new
+    assert ("support.okr.md", 4, "kr-output") not in got
+
+
+def test_changed_since_scores_only_what_changed(repo: Path, capsys: pytest.CaptureFixture[str]):
+    support = repo / "goals" / "support.okr.md"
+    support.write_text(OLD + "- KR: Increase CSAT from 82% to 90%\n", encoding="utf-8")
+    code, data, _ = check_json(capsys, "--changed-since", "HEAD", "--fail-under", "100", str(support))
+    assert code == 0, data  # the old bad KR neither fails the gate nor lowers the score
+    assert data["files"][0]["findings"] == [] and data["files"][0]["score"] == 100
+
+
+def test_changed_since_a_modified_line(repo: Path, capsys: pytest.CaptureFixture[str]):
+    support = repo / "goals" / "support.okr.md"
+    support.write_text(OLD.replace("from 6 hours to 1 hour", "by 50%"), encoding="utf-8")
+    code, data, _ = check_json(capsys, "--changed-since", "HEAD", str(support))
+    got = findings(data)
+    assert code == 1
+    assert ("support.okr.md", 3, "kr-missing-baseline") in got
+    assert all(line == 3 for _, line, _ in got)
+
+
+def test_changed_since_with_a_bad_ref_or_outside_git(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    assert main(["check", "--changed-since", "no-such-branch", "goals"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'no-such-branch' is not a commit" in err
+    assert main(["check", "--changed-since=--output=x", "goals"]) == 2  # never passed to git as an option
+    assert "'--output=x' is not a git ref" in capsys.readouterr().err
+    outside = write(tmp_path / "elsewhere" / "x.okr.md", GOOD_KRS)
+    assert main(["check", "--changed-since", "HEAD", str(outside)]) == 2
+    assert "not in a git repository" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("diff", "lines"),
+    [
+        ("@@ -3,0 +4,2 @@\n+a\n+b\n", {4, 5}),
+        ("@@ -5 +5 @@\n-a\n+b\n", {5}),
+        ("@@ -5,2 +4,0 @@\n-a\n-b\n", set()),
+        ("@@ -1,0 +1 @@ heading\n+x\n@@ -9,3 +10,2 @@\n", {1, 10, 11}),
+        ("", set()),
+    ],
+)
+def test_parse_hunks(diff: str, lines: set[int]):
+    assert parse_hunks(diff) == lines
