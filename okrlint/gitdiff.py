@@ -16,6 +16,7 @@ import subprocess
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from okrlint.config import Config
 from okrlint.model import Document, FileResult, Finding, LintResult
@@ -121,9 +122,11 @@ def lint_changed(
     config: Config | str | None = None,
     select: list[str] | None = None,
     ignore: list[str] | None = None,
+    **options: Any,
 ) -> LintResult:
     """`lint_paths` restricted to what changed since `ref`: files with no changed line are
-    left out, and findings on unchanged lines are dropped. Raises GitError."""
+    left out, and findings on unchanged lines are dropped. Other keyword arguments go to
+    `lint_paths` as they are. Raises GitError."""
     from okrlint.api import lint_paths
     from okrlint.config import load_config_file
     from okrlint.sources import discover
@@ -141,5 +144,5 @@ def lint_changed(
             changes[entry] = changed
     if not wanted:
         return LintResult()
-    result = lint_paths(wanted, config=explicit, select=select, ignore=ignore)
+    result = lint_paths(wanted, config=explicit, select=select, ignore=ignore, **options)
     return LintResult(files=[keep_changed(f, changes.get(f.path)) for f in result.files])

