@@ -102,7 +102,28 @@ class Objective(_Bookkeeping):
         default=None, description="Two to five key results (strings or mappings)."
     )
     initiatives: list[Text | Initiative] | Text | Initiative | None = None
+    # The other names the reader takes for the same lists (as other OKR tools spell them).
+    krs: list[Text | KeyResult] | Text | KeyResult | None = Field(default=None, description="Alias of key_results.")
+    results: list[Text | KeyResult] | Text | KeyResult | None = Field(default=None, description="Alias of key_results.")
+    keyresult: list[Text | KeyResult] | Text | KeyResult | None = Field(
+        default=None, description="Alias of key_results."
+    )
+    measures: list[Text | KeyResult] | Text | KeyResult | None = Field(
+        default=None, description="Alias of key_results."
+    )
+    inits: list[Text | Initiative] | Text | Initiative | None = Field(default=None, description="Alias of initiatives.")
+    initiative: list[Text | Initiative] | Text | Initiative | None = Field(
+        default=None, description="Alias of initiatives."
+    )
+    actions: list[Text | Initiative] | Text | Initiative | None = Field(
+        default=None, description="Alias of initiatives."
+    )
+    projects: list[Text | Initiative] | Text | Initiative | None = Field(
+        default=None, description="Alias of initiatives."
+    )
+    tasks: list[Text | Initiative] | Text | Initiative | None = Field(default=None, description="Alias of initiatives.")
     children: list[Text | Objective] | None = Field(default=None, description="Nested objectives.")
+    subobjectives: list[Text | Objective] | None = Field(default=None, description="Nested objectives.")
     objectives: list[Text | Objective] | None = Field(default=None, description="Nested objectives.")
     owner: str | float | None = None
     due: str | float | None = None

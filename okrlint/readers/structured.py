@@ -242,7 +242,9 @@ class _Walker:
     def statement(self, value: Any, kind: StatementKind, where: str, line: int) -> Statement:
         fields: dict[str, Any] = {}
         if isinstance(value, dict):
-            allowed = _NATIVE_KR_KEYS | _NATIVE_OBJECTIVE_KEYS if kind == "objective" else _NATIVE_KR_KEYS
+            allowed = _NATIVE_KR_KEYS
+            if kind == "objective":  # its key results, initiatives and children are read by objective()
+                allowed = allowed | _NATIVE_OBJECTIVE_KEYS | set(_KR_LIST) | set(_INIT_LIST) | {"subobjectives"}
             self.check_keys(value, allowed, where, line)
             flat = dict(value)
             _, nested = _get(value, ("metric", "measure", "measurement"))
@@ -298,7 +300,8 @@ class _Walker:
             self.b.objective(stmt, parent)
 
     def self_check_objective_keys(self, value: dict[str, Any], where: str, line: int) -> None:
-        self.check_keys(value, _NATIVE_OBJECTIVE_KEYS | set(_KR_LIST) | set(_INIT_LIST), where, line)
+        allowed = _NATIVE_OBJECTIVE_KEYS | set(_KR_LIST) | set(_INIT_LIST) | {"subobjectives"}
+        self.check_keys(value, allowed, where, line)
 
     def native(self, data: Any) -> bool:
         """okrlint's schema: `objectives:` at the top (or a bare list of objectives)."""

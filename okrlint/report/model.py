@@ -224,6 +224,11 @@ def build(result: LintResult) -> Report:
     files = [_file(f) for f in result.files]
     findings = [f for file in result.files for f in file.findings]
     rules = load_rules()
+    fired_codes = {f.code for f in findings}
+    if any(find_rule(c, rules) is None for c in fired_codes):  # rules of user packs (extend-rules)
+        from okrlint.packs import loaded_rule
+
+        rules = rules + tuple(r for c in sorted(fired_codes) if find_rule(c, rules) is None and (r := loaded_rule(c)))
     counts = Counter((f.code, f.name) for f in findings)
     summaries = {r.code: r.summary for r in rules}
     by_rule = [
