@@ -7,15 +7,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
+from okrlint.cache import AnalysisCache
 from okrlint.config import Config, find_config, load_config_file
 from okrlint.engine import run_rules
-from okrlint.model import Document, FileResult, LintResult
-from okrlint.nlp.anatomy import analyse
-from okrlint.nlp.pipeline import load as load_model
+from okrlint.model import Anatomy, Document, FileResult, LintResult
 from okrlint.readers import ReadError, read_text
 from okrlint.scoring import document_score, grade
 from okrlint.sources import discover, load
@@ -28,14 +30,101 @@ def _config_for(path: str, explicit: Config | None) -> Config:
     return find_config(folder)
 
 
-def _analyse(docs: list[Document], config: Config) -> None:
-    """All statements of all documents through one nlp.pipe pass."""
-    statements = [s for doc in docs for s in doc.statements()]
-    if not statements:
-        return
-    nlp = load_model(config.model)
-    for stmt, anatomy in zip(statements, analyse([s.text for s in statements], nlp), strict=True):
-        stmt.anatomy = anatomy
+def _document_key(doc: Document, texts: list[str]) -> str:
+    """What a document's cache entry is filed under: its absolute path, or for text that is not
+    a file ("<text>", examples) its statements."""
+    from okrlint.cache import document_key
+
+    if doc.path and not doc.path.startswith("<") and os.path.isfile(doc.path):
+        return document_key(doc.path)
+    return "text:" + hashlib.blake2b("\0".join(texts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _open_cache(cache_dir: str | os.PathLike[str] | AnalysisCache | None, model: str | None) -> AnalysisCache | None:
+    if cache_dir is None or isinstance(cache_dir, AnalysisCache):
+        return cache_dir
+    return AnalysisCache.open(cache_dir, model)
+
+
+def _analyse(
+    docs: Sequence[Document],
+    model: str | None,
+    cache_dir: str | os.PathLike[str] | AnalysisCache | None = None,
+    jobs: int = 1,
+) -> Iterator[Document]:
+    """Give every statement its anatomy, yielding each document as soon as it has them all.
+
+    Statements found in the cache are rebuilt from it. The others (each distinct text once)
+    go through one nlp.pipe pass, spread over `jobs` processes when there are enough of them
+    (okrlint.parallel); spaCy is not even imported when everything is cached. Documents come
+    out in order while the analysis is still running, so a caller can check and forget one
+    before the next is built.
+    """
+    from okrlint.cache import Entry
+    from okrlint.nlp.records import from_record
+    from okrlint.parallel import analyse_stream, dumps
+
+    cache = _open_cache(cache_dir, model)
+    plans: list[tuple[Document, list[str], str | None, Entry | None]] = []
+    scheduled: set[str] = set()
+    misses: list[str] = []
+    for doc in docs:
+        texts = [s.text for s in doc.statements()]
+        key = _document_key(doc, texts) if cache is not None else None
+        entry = cache.load(key) if cache is not None and key is not None and texts else None
+        cached = set(entry.texts) if entry is not None else set()
+        for text in texts:
+            if text not in cached and text not in scheduled:
+                scheduled.add(text)
+                misses.append(text)
+        plans.append((doc, texts, key, entry))
+
+    fresh = analyse_stream(misses, model, jobs)
+    records: dict[str, str] = {}  # the record JSON of each text analysed in this run
+    unclaimed: dict[str, Anatomy] = {}  # anatomies made in this process, not handed out yet
+    produced = 0
+
+    def analysed(text: str) -> Anatomy:
+        nonlocal produced
+        while text not in records and produced < len(misses):
+            anatomy, record = next(fresh)
+            done = misses[produced]
+            produced += 1
+            records[done] = record
+            if anatomy is not None:
+                unclaimed[done] = anatomy
+        if text not in records:  # a cached record that turned out unusable: analyse it now
+            anatomy, record = next(analyse_stream([text], model))
+            records[text] = record
+            if anatomy is not None:
+                unclaimed[text] = anatomy
+        if text in unclaimed:
+            return unclaimed.pop(text)
+        return from_record(json.loads(records[text]))
+
+    for doc, texts, key, entry in plans:
+        hits: dict[str, Any] = {}
+        if entry is not None:
+            try:
+                hits = entry.decode()
+            except ValueError:
+                hits = {}
+        changed = entry is None or len(entry.texts) != len(set(texts))
+        changed = changed or (cache is not None and key is not None and cache.has_pending_document(key))
+        for stmt in doc.statements():
+            record = hits.get(stmt.text)
+            if record is not None:
+                try:
+                    stmt.anatomy = from_record(record)
+                    continue
+                except (ValueError, TypeError, KeyError, AttributeError):
+                    del hits[stmt.text]
+            stmt.anatomy = analysed(stmt.text)
+            changed = True
+        if cache is not None and key is not None and texts and changed:
+            unique = list(dict.fromkeys(texts))
+            cache.store(key, unique, [dumps(hits[t]) if t in hits else records[t] for t in unique])
+        yield doc
 
 
 def _too_long(doc: Document, limit: int) -> str | None:
@@ -46,13 +135,25 @@ def _too_long(doc: Document, limit: int) -> str | None:
     return None
 
 
-def lint_documents(items: Sequence[tuple[Document, str, Config]]) -> list[FileResult]:
-    """Analyse, check and score already-read documents (document, source text, config)."""
+def lint_documents(
+    items: Sequence[tuple[Document, str, Config]],
+    *,
+    cache_dir: str | os.PathLike[str] | AnalysisCache | None = None,
+    jobs: int = 1,
+    tokens: bool = True,
+) -> list[FileResult]:
+    """Analyse, check and score already-read documents (document, source text, config).
+
+    `cache_dir`: keep and reuse statement analyses there (okrlint.cache); None, the default,
+    neither reads nor writes a cache. `jobs`: processes the spaCy analysis may use.
+    `tokens=False` empties each anatomy's token list once the rules have run, which a caller
+    that only renders reports (they leave tokens out) can use to keep memory flat.
+    """
     if not items:
         return []
-    _analyse([doc for doc, _, _ in items], items[0][2])
+    analysed = _analyse([doc for doc, _, _ in items], items[0][2].model, cache_dir, jobs)
     results = []
-    for doc, source, config in items:
+    for (doc, source, config), _ in zip(items, analysed, strict=True):
         findings = run_rules(doc, config, source)
         score = document_score(doc, findings)
         results.append(
@@ -65,6 +166,10 @@ def lint_documents(items: Sequence[tuple[Document, str, Config]]) -> list[FileRe
                 findings=findings,
             )
         )
+        if not tokens:
+            for stmt in doc.statements():
+                if stmt.anatomy is not None:
+                    stmt.anatomy.tokens = []
     return results
 
 
@@ -83,9 +188,16 @@ def lint_paths(
     config: Config | str | None = None,
     select: list[str] | None = None,
     ignore: list[str] | None = None,
+    *,
+    cache_dir: str | os.PathLike[str] | None = None,
+    jobs: int = 1,
+    tokens: bool = True,
 ) -> LintResult:
-    """Lint files and directories. Unreadable files become FileResult.error; the rest are checked."""
+    """Lint files and directories. Unreadable files become FileResult.error; the rest are checked.
+
+    `cache_dir`, `jobs` and `tokens` are passed to `lint_documents`."""
     explicit = load_config_file(Path(config)) if isinstance(config, str) else config
+    cache: AnalysisCache | None = None
     items: list[tuple[Document, str, Config]] = []
     slots: list[FileResult | None] = []
     for entry in discover([str(p) for p in paths], explicit):
@@ -102,8 +214,14 @@ def lint_paths(
         if src.error or src.text is None:
             slots.append(FileResult(path=entry, error=src.error))
             continue
+        if cache_dir is not None and cache is None:  # the first file's model is the run's (lint_documents)
+            cache = _open_cache(cache_dir, cfg.model)
         try:
-            doc = read_text(src.text, entry)
+            doc = cache.document(entry, src.text) if cache is not None else None
+            if doc is None:
+                doc = read_text(src.text, entry)
+                if cache is not None:
+                    cache.remember_document(entry, src.text, doc)
             error = _too_long(doc, cfg.max_statement_length)
             if error:
                 raise ReadError(error)
@@ -113,5 +231,5 @@ def lint_paths(
             continue
         items.append((doc, src.text, cfg))
         slots.append(None)
-    checked = iter(lint_documents(items))
+    checked = iter(lint_documents(items, cache_dir=cache, jobs=jobs, tokens=tokens))
     return LintResult(files=[slot if slot is not None else next(checked) for slot in slots])

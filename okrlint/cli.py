@@ -69,8 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="GIT_REF",
         help="report only lines added or changed since GIT_REF (files git does not track count as new)",
     )
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
+    check.add_argument("--cache-dir", metavar="DIR", help="analysis cache directory (default: ./.okrlint_cache)")
+    check.add_argument(
+        "-j", "--jobs", type=_jobs, metavar="N", help="processes for the spaCy analysis (default: number of CPUs)"
+    )
 
     sub.add_parser("rules", help="list the rules")
+    clean = sub.add_parser("clean", help="remove the analysis cache")
+    clean.add_argument("--cache-dir", metavar="DIR", help="the cache to remove (default: as for check)")
+    clean.add_argument("--config", metavar="FILE", help="read cache-dir from this configuration file")
     explain = sub.add_parser("explain", help="explain a rule with its good and bad examples")
     explain.add_argument("rule", metavar="NAME|CODE")
     init = sub.add_parser("init", help="write a commented .okrlint.toml and a starter OKR file")
@@ -80,6 +88,38 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print a JSON Schema: of the JSON report, or of the YAML/JSON input")
     schema.add_argument("which", choices=("report", "input"))
     return parser
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
+    return jobs
+
+
+def _cache_dir(args: argparse.Namespace) -> Path | None:
+    """--cache-dir, else cache-dir of --config or of the configuration found from here."""
+    from okrlint.cache import default_cache_dir
+    from okrlint.config import find_config, load_config_file
+
+    if getattr(args, "no_cache", False):
+        return None
+    if args.cache_dir:
+        return Path(args.cache_dir)
+    config = load_config_file(Path(args.config)) if args.config else find_config(os.getcwd())
+    return default_cache_dir(config)
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from okrlint.cache import clean
+
+    path = _cache_dir(args)
+    assert path is not None
+    print(f"removed {path}" if clean(path) else f"no cache at {path}")
+    return EXIT_CLEAN
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -95,7 +135,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         result = lint_changed(args.paths, args.changed_since, config=config, select=select, ignore=ignore)
     else:
-        result = lint_paths(args.paths, config=config, select=select, ignore=ignore)
+        from okrlint.parallel import default_jobs
+
+        result = lint_paths(
+            args.paths,
+            config=config,
+            select=select,
+            ignore=ignore,
+            cache_dir=_cache_dir(args),
+            jobs=args.jobs or default_jobs(),
+            tokens=False,  # reports leave the token lists out; dropping them keeps memory flat
+        )
     text = render(result, args.format, None if args.output else sys.stdout)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:
@@ -205,6 +255,7 @@ def cmd_explain(key: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from okrlint.cache import CacheError
     from okrlint.config import ConfigError
     from okrlint.gitdiff import GitError
     from okrlint.nlp.pipeline import ModelError
@@ -218,6 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args)
         if args.command == "rules":
             return cmd_rules()
+        if args.command == "clean":
+            return cmd_clean(args)
         if args.command == "explain":
             return cmd_explain(args.rule)
         if args.command == "init":
@@ -228,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_schema(args.which)
         parser.print_help()
         return EXIT_ERROR
-    except (ConfigError, GitError, ModelError, ReadError, RuleError) as exc:
+    except (CacheError, ConfigError, GitError, ModelError, ReadError, RuleError) as exc:
         print(f"okrlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:

@@ -54,6 +54,7 @@ class Config(BaseModel):
     fail_on: Severity = "warning"
     max_file_size: int = 10 * 1024 * 1024
     max_statement_length: int = 2000
+    cache_dir: str | None = None  # analysis cache; relative to this file; default ./.okrlint_cache
     fail_under: float | None = Field(default=None, ge=0, le=100)
     extend_rules: list[str] = Field(default_factory=list)
     source: str | None = Field(default=None, exclude=True)  # the file it came from

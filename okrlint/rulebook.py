@@ -70,9 +70,14 @@ def rules_dir() -> Path:
     raise RuleError(f"rules directory not found next to {here}")
 
 
+# libyaml's parser when PyYAML was built with it: the rule files are read on every run, and it
+# reads them about ten times faster than the pure-Python one (same safe constructor).
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"{path}: cannot read rule file: {str(exc).splitlines()[0]}") from None
 

@@ -81,7 +81,7 @@ class Context:
 
     def has_phrase(self, phrases: Iterable[str]) -> str | None:
         """The first phrase of the list that occurs as whole words in the statement."""
-        for phrase in sorted(phrases, key=len, reverse=True):
+        for phrase in sorted(phrases, key=lambda p: (-len(p), p)):  # a set's order differs per process
             if f" {phrase} " in self.words or re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", self.stmt.text.lower()):
                 return phrase
         return None

@@ -17,7 +17,9 @@ def check(ctx: Context) -> str | None:
             return f"'{q.text}' growth in one period is rarely achievable"
         if q.kind == "percent" and (q.value or 0) >= 100 and not q.relative:
             after = " " + " ".join(re.findall(r"[a-z\-]+", text[q.end : q.end + 40])[:4]) + " "
-            share = next((n for n in lex["extreme_share_nouns"] if f" {n} " in after), None)
+            found = [n for n in lex["extreme_share_nouns"] if f" {n} " in after]
+            # the first in the text, not the first in the (hash-ordered, per-process) set
+            share = min(found, key=lambda n: (after.index(f" {n} "), n)) if found else None
             if share:
                 return f"'{q.text} {share}' is an absolute extreme"
     if a.baseline is not None and a.target is not None and a.direction == "increase":

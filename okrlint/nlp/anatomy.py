@@ -14,6 +14,9 @@ from typing import Any
 
 from okrlint.model import Anatomy, Direction, Token
 from okrlint.nlp.quantities import find_baseline, find_deadline, find_quantities
+from okrlint.nlp.records import ANATOMY_SET, ANATOMY_TEMPLATE, construct, make_token
+from okrlint.nlp.records import from_record as from_record
+from okrlint.nlp.records import to_record as to_record
 
 DIRECTION_LEMMAS: dict[str, Direction] = {
     **dict.fromkeys(
@@ -109,23 +112,9 @@ _LEADING_SKIP = {
 _NOUN_READING_NEXT = {"of", "for", "'s", "’s", "is", "are", "was", "were", "has", "have", "will"}
 
 
-def _is_verb_base(word: str, verbs: frozenset[str]) -> bool:
-    return word in verbs
-
-
 def _tokens(doc: Any, verbs: frozenset[str]) -> list[Token]:
     return [
-        Token(
-            text=t.text,
-            lower=t.lower_,
-            lemma=t.lemma_.lower(),
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
-            head=t.head.i,
-            idx=t.idx,
-            is_verb_form=_is_verb_base(t.lower_, verbs),
-        )
+        make_token((t.text, t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.idx, t.lower_ in verbs))
         for t in doc
     ]
 
@@ -168,9 +157,9 @@ def describe(doc: Any, verbs: frozenset[str]) -> Anatomy:
     tokens = _tokens(doc, verbs)
     quantities = find_quantities(text)
     baseline, target = find_baseline(text, quantities)
-    anatomy = Anatomy(
-        quantities=quantities, baseline=baseline, target=target, deadline=find_deadline(text), tokens=tokens
-    )
+    values = dict(ANATOMY_TEMPLATE)
+    values.update(quantities=quantities, baseline=baseline, target=target, deadline=find_deadline(text), tokens=tokens)
+    anatomy: Anatomy = construct(Anatomy, values, ANATOMY_SET)
     if not tokens:
         return anatomy
     glued = {t.i for t in doc if not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text in "-/."}

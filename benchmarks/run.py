@@ -1,0 +1,252 @@
+"""okrlint against its floor (bare spaCy), cold and warm, at three scales, in one run.
+
+    python benchmarks/run.py                      # all scales; writes benchmarks/results.json
+    python benchmarks/run.py --scales 50 10k      # a subset
+    python benchmarks/run.py --repeat 3           # best of 3 for every measurement
+
+For each scale (one file of 50 statements; 200 files, 10,000 statements; 1,000 files, 50,000
+statements) the generator (benchmarks/generate.py, fixed seed) writes Markdown and YAML OKR
+files, and each of these runs as a separate process whose wall time and peak RSS
+(os.wait4's ru_maxrss: the largest of the process and the workers it waited for) are taken:
+
+- bare spaCy: benchmarks/bare_spacy.py, the model okrlint resolves, with the components
+  okrlint loads, parsing exactly the statement texts okrlint's readers find, through nlp.pipe
+  with okrlint's batch size: the floor;
+- okrlint cold: `okrlint check --format json --jobs 1 --cache-dir EMPTY DIR`;
+- okrlint warm: the same command again, cache filled and files unchanged;
+- at 50,000 statements also cold with `--jobs 2` (the --jobs 1 cold run is the other side).
+
+The output of the cold and warm runs is compared byte for byte. The figures are printed as
+a table and written as JSON, with the target ratios of issue 5 evaluated from this run.
+Child processes run with bytecode caching on (PYTHONDONTWRITEBYTECODE removed from their
+environment) after one warm-up, as an installed okrlint would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+SCALES: dict[str, tuple[int, int]] = {"50": (1, 50), "10k": (200, 50), "50k": (1000, 50)}
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def _okrlint_command() -> list[str]:
+    script = Path(sys.executable).with_name("okrlint")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "okrlint"]
+
+
+def measure(cmd: list[str], out: Path, ok: tuple[int, ...] = (0,)) -> dict[str, Any]:
+    """Run a command to completion; wall seconds, CPU seconds and peak RSS (MB)."""
+    with out.open("wb") as stdout, out.with_suffix(".err").open("wb") as stderr:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=stdout, stderr=stderr, env=_env())
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = code = os.waitstatus_to_exitcode(status)
+    if code not in ok:
+        err = out.with_suffix(".err").read_text(errors="replace")[-2000:]
+        raise SystemExit(f"{' '.join(cmd)} exited {code}:\n{err}")
+    return {
+        "wall_s": round(wall, 3),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "exit": code,
+        "sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
+    }
+
+
+def best(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    chosen = dict(min(runs, key=lambda r: r["wall_s"]))
+    if len(runs) > 1:
+        chosen["all_wall_s"] = [r["wall_s"] for r in runs]
+    return chosen
+
+
+def statement_texts(folder: Path) -> list[str]:
+    """The statement texts okrlint's readers find in the folder's files (what spaCy parses)."""
+    from okrlint.api import lint_paths  # noqa: F401  (same discovery and readers as the CLI)
+    from okrlint.readers import read_text
+    from okrlint.sources import discover, load
+
+    texts: list[str] = []
+    for path in discover([str(folder)]):
+        assert isinstance(path, str)
+        source = load(path, 10**9)
+        assert source.text is not None
+        texts += [s.text for s in read_text(source.text, path).statements()]
+    return texts
+
+
+def run_scale(name: str, work: Path, seed: int, repeat: int, model: str, exclude: str, batch: int) -> dict[str, Any]:
+    files, per_file = SCALES[name]
+    folder = work / f"docs-{name}"
+    shutil.rmtree(folder, ignore_errors=True)
+    generate(folder, files, per_file, seed)
+    texts = statement_texts(folder)
+    statements_file = work / f"statements-{name}.json"
+    statements_file.write_text(json.dumps(texts), encoding="utf-8")
+    okrlint = _okrlint_command()
+    cache = work / f"cache-{name}"
+    out = work / f"out-{name}"
+
+    def check(jobs: int, cold: bool, tag: str) -> dict[str, Any]:
+        runs = []
+        for _ in range(repeat):
+            if cold:
+                shutil.rmtree(cache, ignore_errors=True)
+            cmd = [*okrlint, "check", "--format", "json", "--jobs", str(jobs), "--cache-dir", str(cache), str(folder)]
+            runs.append(measure(cmd, out.with_name(f"{out.name}-{tag}.json"), ok=(0, 1)))
+        return best(runs)
+
+    bare_cmd = [
+        sys.executable,
+        str(HERE / "bare_spacy.py"),
+        str(statements_file),
+        "--model",
+        model,
+        "--exclude",
+        exclude,
+        "--batch-size",
+        str(batch),
+    ]
+    result: dict[str, Any] = {
+        "files": files,
+        "statements": len(texts),
+        "distinct_statements": len(set(texts)),
+        "bare_spacy": best([measure(bare_cmd, out.with_name(f"{out.name}-bare.txt")) for _ in range(repeat)]),
+        "cold": check(1, True, "cold"),
+    }
+    result["warm"] = check(1, False, "warm")
+    if name == "50k":
+        result["cold_jobs2"] = check(2, True, "cold-j2")
+    runs = [k for k in ("cold", "warm", "cold_jobs2") if k in result]
+    result["identical_output"] = len({result[k]["sha256"] for k in runs}) == 1
+    for key in ("bare_spacy", *runs):
+        result[key]["statements_per_s"] = round(len(texts) / result[key]["wall_s"], 1)
+    return result
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+
+    def target(name: str, value: float | None, limit: float, op: str, unit: str = "") -> None:
+        if value is None:
+            return
+        met = value <= limit if op == "<=" else value >= limit
+        out.append({"target": name, "value": round(value, 3), "limit": f"{op} {limit}{unit}", "met": met})
+
+    if "50k" in results:
+        r = results["50k"]
+        target("cold 50k / bare spaCy (1 job)", r["cold"]["wall_s"] / r["bare_spacy"]["wall_s"], 1.25, "<=", "x")
+        target("--jobs 1 / --jobs 2 at 50k", r["cold"]["wall_s"] / r["cold_jobs2"]["wall_s"], 1.6, ">=", "x")
+        target("peak RSS cold 50k, 1 job", r["cold"]["peak_rss_mb"], 600, "<=", " MB")
+    if "50" in results:
+        r = results["50"]
+        target("warm 50-statement file", r["warm"]["wall_s"], 0.35, "<=", " s")
+        target("warm / cold, 50-statement file", r["warm"]["wall_s"] / r["cold"]["wall_s"], 0.25, "<=", "x")
+    for name, r in results.items():
+        out.append(
+            {"target": f"cold, warm output identical ({name})", "value": r["identical_output"], "limit": "true",
+             "met": r["identical_output"]}
+        )
+    return out
+
+
+def table(results: dict[str, Any]) -> str:
+    labels = {
+        "bare_spacy": "bare spaCy (floor)",
+        "cold": "okrlint cold, 1 job",
+        "warm": "okrlint warm",
+        "cold_jobs2": "okrlint cold, 2 jobs",
+    }
+    lines = [
+        "| scale | run | wall s | CPU s | statements/s | peak RSS MB | vs bare spaCy |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in results.values():
+        scale = f"{r['files']} file{'s' if r['files'] > 1 else ''}, {r['statements']:,} statements"
+        for key, label in labels.items():
+            if key not in r:
+                continue
+            m = r[key]
+            ratio = m["wall_s"] / r["bare_spacy"]["wall_s"]
+            lines.append(
+                f"| {scale} | {label} | {m['wall_s']:.2f} | {m['cpu_s']:.2f} | {m['statements_per_s']:,.0f} | "
+                f"{m['peak_rss_mb']:.0f} | {ratio:.2f}x |"
+            )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", nargs="+", default=list(SCALES), choices=list(SCALES))
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest is kept")
+    parser.add_argument("--work", type=Path, default=HERE / ".work", help="scratch directory (documents, caches)")
+    parser.add_argument("--json", type=Path, default=HERE / "results.json")
+    args = parser.parse_args()
+
+    from okrlint.nlp.pipeline import UNUSED_COMPONENTS, model_version, resolve_model_name
+    from okrlint.parallel import BATCH_SIZE
+
+    args.work.mkdir(parents=True, exist_ok=True)
+    model = resolve_model_name(None)
+    exclude = ",".join(UNUSED_COMPONENTS)
+    # warm-up: compile okrlint's bytecode and touch the model files once
+    subprocess.run([*_okrlint_command(), "--version"], env=_env(), check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "okrlint")], env=_env(), check=False,
+                   capture_output=True)
+    started = time.time()
+    load_before = os.getloadavg()
+    results = {}
+    for name in args.scales:
+        print(f"scale {name} ...", file=sys.stderr, flush=True)
+        results[name] = run_scale(name, args.work, args.seed, args.repeat, model, exclude, BATCH_SIZE)
+    report = {
+        "command": " ".join([Path(sys.executable).name, *sys.argv]),
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
+        "seconds": round(time.time() - started, 1),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        },
+        "model": {"name": model, "version": model_version(model), "excluded": exclude, "batch_size": BATCH_SIZE},
+        "seed": args.seed,
+        "repeat": args.repeat,
+        "results": results,
+        "targets": targets(results),
+    }
+    args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(table(results))
+    print()
+    for t in report["targets"]:
+        print(f"{'MET ' if t['met'] else 'MISSED'}  {t['target']}: {t['value']} (target {t['limit']})")
+    print(f"\nwritten to {args.json}")
+
+
+if __name__ == "__main__":
+    main()
