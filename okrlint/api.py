@@ -68,8 +68,11 @@ def _analyse(
     plans: list[tuple[Document, list[str], str | None, Entry | None]] = []
     scheduled: set[str] = set()
     misses: list[str] = []
+    uses: dict[str, int] = {}  # documents still to come per text, to let go of records early
     for doc in docs:
         texts = [s.text for s in doc.statements()]
+        for text in set(texts):
+            uses[text] = uses.get(text, 0) + 1
         key = _document_key(doc, texts) if cache is not None else None
         entry = cache.load(key) if cache is not None and key is not None and texts else None
         cached = set(entry.texts) if entry is not None else set()
@@ -124,6 +127,12 @@ def _analyse(
         if cache is not None and key is not None and texts and changed:
             unique = list(dict.fromkeys(texts))
             cache.store(key, unique, [dumps(hits[t]) if t in hits else records[t] for t in unique])
+        if cache is not None and key is not None:
+            cache.forget(key)
+        for text in set(texts):
+            uses[text] -= 1
+            if not uses[text]:
+                records.pop(text, None)
         yield doc
 
 

@@ -167,6 +167,10 @@ class AnalysisCache:
             return None
         return Entry(texts, lines[1], source, lines[3])
 
+    def forget(self, key: str) -> None:
+        """Let go of an entry read for this run (a large run reads one per document)."""
+        self._entries.pop(key, None)
+
     def document(self, path: str, text: str) -> Any | None:
         """The Document read from this same file and text before, or None."""
         entry = self.load(document_key(path))

@@ -126,7 +126,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from okrlint.api import lint_paths
     from okrlint.config import Config, find_config, load_config_file
     from okrlint.model import SEVERITY_RANK
-    from okrlint.report import render
+    from okrlint.report import write as write_report
 
     config: Config | None = load_config_file(Path(args.config)) if args.config else None
     select, ignore = _split(args.select), _split(args.ignore)
@@ -146,12 +146,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             jobs=args.jobs or default_jobs(),
             tokens=False,  # reports leave the token lists out; dropping them keeps memory flat
         )
-    text = render(result, args.format, None if args.output else sys.stdout)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            write_report(result, args.format, fh)
     else:
-        sys.stdout.write(text)
+        write_report(result, args.format, sys.stdout, sys.stdout)
     for file in result.files:
         if file.error:
             print(f"okrlint: {file.path}: {file.error}", file=sys.stderr)

@@ -136,7 +136,8 @@ class Config(BaseModel):
             )
 
         chosen = [r for r in rules if self.select is None or matches(r, self.select)]
-        chosen += [r for r in rules if r not in chosen and matches(r, self.extend_select)]
+        picked = {id(r) for r in chosen}  # by identity: comparing pydantic models field by field is slow
+        chosen += [r for r in rules if id(r) not in picked and matches(r, self.extend_select)]
         ignored = list(self.ignore)
         if path is not None:
             for pattern, keys in self.per_file_ignores.items():

@@ -93,16 +93,20 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
         for r in rules
         if set(r.applies_to) & {"objective", "key_result", "initiative"} and hasattr(_check_of(r), "check")
     ]
-    document_rules = [r for r in rules if r not in statement_rules]
+    per_statement = {id(r) for r in statement_rules}
+    document_rules = [r for r in rules if id(r) not in per_statement]
+    # looked up once per document, not once per statement and rule
+    checks = [(rule, _check_of(rule), config.params(rule)) for rule in statement_rules]
     for index, okr in enumerate(doc.okrs):
         for stmt in okr.statements():
             if stmt.anatomy is None:
                 continue
-            for rule in statement_rules:
+            # one Context per statement: what it caches (words, head index) is the same for every rule
+            ctx = Context(stmt=stmt, anatomy=stmt.anatomy, okr=okr, params={}, lex=lex)
+            for rule, module, params in checks:
                 if stmt.kind not in rule.applies_to or suppress.covers(stmt.line, rule):
                     continue
-                ctx = Context(stmt=stmt, anatomy=stmt.anatomy, okr=okr, params=config.params(rule), lex=lex)
-                module = _check_of(rule)
+                ctx.params = params
                 detail = module.check(ctx)
                 if detail:
                     hit = Hit(detail, stmt.kind, stmt.line, stmt.text, index, stmt.column)

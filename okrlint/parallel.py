@@ -1,12 +1,18 @@
 """Statement analysis through spaCy, in this process or spread over several.
 
-`analyse_stream(texts, model, jobs)` yields, for each text in order, its Anatomy (when it
-was made in this process) and its cache record as JSON. All texts go through `nlp.pipe` in
-batches of BATCH_SIZE. With more than one job and enough texts, the texts are cut into
-contiguous chunks: this process analyses the first while forked workers analyse the others
-and send their records back as JSON strings (cheap to pickle, and what the cache stores
-anyway). Each worker loads the model once. A worker is started only when its chunk is large
-enough to pay for loading the model again.
+`analyse_stream(texts, model, jobs)` yields, for each text in order, its Anatomy (when it was
+made in this process) and its cache record as JSON. Texts go through `nlp.pipe` in batches
+of BATCH_SIZE.
+
+With more than one job and enough texts, worker processes (forked on Linux, each loading
+the model once) and this process share the batches: a shared counter hands out the next
+batch to whoever asks first. The workers run ahead and send each finished batch back as
+record JSON (cheap to pickle, and what the cache stores anyway), which a thread here
+collects. This process takes batches only when the caller needs them, in order, so it also
+checks and renders the documents that are ready while the workers are still parsing, and
+the work balances itself whatever the speed of each process. A batch whose worker died is
+redone here. A worker is started only when there are enough statements to pay for loading
+the model again.
 """
 
 from __future__ import annotations
@@ -14,16 +20,17 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from okrlint.model import Anatomy
 
-# Statements per nlp.pipe batch: measured with benchmarks/tune_batch.py (the speed is flat
-# from about 128 up; larger batches only hold more parsed Docs in memory at once).
+# Statements per nlp.pipe batch: benchmarks/tune_batch.py measures 256 as the fastest on the
+# generated statements (128 and 512 within 4%; 16 is 30% slower, 2048 10% slower).
 BATCH_SIZE = 256
-# A worker process costs a model load (about 1 s of CPU) and the hand-back of its records;
-# below this many statements per process it is not worth it.
+# A worker costs a model load (about 1-2 s of CPU) and the hand-back of its records; below
+# this many statements per process it is not worth it.
 MIN_PER_JOB = 600
 
 
@@ -55,13 +62,23 @@ def _describe_all(texts: Sequence[str], model: str | None) -> Iterator[tuple[Ana
         yield anatomy, dumps(to_record(anatomy))
 
 
-def _worker(texts: Sequence[str], model: str | None, conn: Any) -> None:
-    """A worker process: analyse its chunk, send back the records (or the error)."""
+def _take(counter: Any) -> int:
+    with counter.get_lock():
+        index: int = counter.value
+        counter.value = index + 1
+    return index
+
+
+def _worker(texts: Sequence[str], model: str | None, counter: Any, conn: Any) -> None:
+    """A worker process: take batches until none are left, send back each one's records."""
     try:
-        records = [record for _, record in _describe_all(texts, model)]
-        conn.send(("ok", records))
-    except BaseException as exc:  # the parent redoes the chunk itself, and reports any error
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        batches = -(-len(texts) // BATCH_SIZE)
+        while (index := _take(counter)) < batches:
+            batch = texts[index * BATCH_SIZE : (index + 1) * BATCH_SIZE]
+            conn.send((index, [record for _, record in _describe_all(batch, model)]))
+        conn.send(None)  # done
+    except BaseException:  # the parent redoes what is missing (and reports any error itself)
+        pass
     finally:
         conn.close()
 
@@ -76,6 +93,41 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+class _Results:
+    """Batches finished by workers, filled by one receiving thread per worker."""
+
+    def __init__(self) -> None:
+        self.done: dict[int, list[str]] = {}
+        self.lost = False  # a worker ended without saying it was done
+        self.running = 0
+        self.changed = threading.Condition()
+
+    def receive(self, conn: Any) -> None:
+        finished = False
+        try:
+            while (message := conn.recv()) is not None:
+                index, records = message
+                with self.changed:
+                    self.done[index] = records
+                    self.changed.notify_all()
+            finished = True
+        except (EOFError, OSError):
+            pass
+        with self.changed:
+            self.running -= 1
+            self.lost = self.lost or not finished
+            self.changed.notify_all()
+
+    def wait_for(self, index: int) -> list[str] | None:
+        """The batch's records, or None if it will not come (its worker died)."""
+        with self.changed:
+            while index not in self.done:
+                if self.lost or not self.running:
+                    return None
+                self.changed.wait()
+            return self.done.pop(index)
+
+
 def analyse_stream(texts: Sequence[str], model: str | None, jobs: int = 1) -> Iterator[tuple[Anatomy | None, str]]:
     """(anatomy or None, record JSON) for every text, in order; nothing is loaded for no texts."""
     if not texts:
@@ -84,33 +136,43 @@ def analyse_stream(texts: Sequence[str], model: str | None, jobs: int = 1) -> It
     if processes == 1:
         yield from _describe_all(texts, model)
         return
-    size = -(-len(texts) // processes)
-    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
     ctx = _context()
+    counter = ctx.Value("i", 0)
+    results = _Results()
     workers = []
-    for chunk in chunks[1:]:
+    for _ in range(processes - 1):
         receive, send = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_worker, args=(chunk, model, send), daemon=True)
+        proc = ctx.Process(target=_worker, args=(texts, model, counter, send), daemon=True)
         proc.start()
         send.close()
-        workers.append((chunk, proc, receive))
+        workers.append((proc, receive))
+    results.running = len(workers)
+    threads = [threading.Thread(target=results.receive, args=(conn,), daemon=True) for _, conn in workers]
+    for thread in threads:
+        thread.start()
     try:
-        yield from _describe_all(chunks[0], model)
-        for chunk, proc, receive in workers:
-            try:
-                status, payload = receive.recv()
-            except (EOFError, OSError):
-                status, payload = "lost", None
-            receive.close()
-            proc.join()
-            if status == "ok" and len(payload) == len(chunk):
-                for record in payload:
+        batches = -(-len(texts) // BATCH_SIZE)
+        for index in range(batches):
+            batch = texts[index * BATCH_SIZE : (index + 1) * BATCH_SIZE]
+            with counter.get_lock():
+                mine = counter.value <= index  # nobody has taken it: batches go out in order
+                if mine:
+                    counter.value = index + 1
+            records = None if mine else results.wait_for(index)
+            if records is not None and len(records) == len(batch):
+                for record in records:
                     yield None, record
-            else:  # the worker failed or died (killed, out of memory): do its share here
-                yield from _describe_all(chunk, model)
+            else:  # ours, or its worker died (killed, out of memory): do it here
+                yield from _describe_all(batch, model)
     finally:
-        for _, proc, receive in workers:
+        with counter.get_lock():
+            counter.value = 1 << 30  # nothing left to take
+        for proc, _ in workers:
+            proc.join(timeout=5)
             if proc.is_alive():
                 proc.terminate()
                 proc.join()
-            receive.close()
+        for thread in threads:
+            thread.join(timeout=5)
+        for _, conn in workers:
+            conn.close()

@@ -314,16 +314,51 @@ def test_jobs_must_be_a_positive_whole_number(capsys, docs, value):
 
 
 # -- parallel analysis -------------------------------------------------------------------------
+TEXTS = [f"Increase weekly active teams from {n} to {n + 40}" for n in range(12)] + [
+    "Launch the new website",
+    "Improve onboarding",
+    "Capture 100% market share",
+]
+
+
 def test_parallel_analysis_gives_the_same_records(nlp, monkeypatch):
-    texts = [f"Increase weekly active teams from {n} to {n + 40}" for n in range(12)]
-    texts += ["Launch the new website", "Improve onboarding", "Capture 100% market share"]
-    serial = [record for _, record in parallel.analyse_stream(texts, None, jobs=1)]
+    serial = [record for _, record in parallel.analyse_stream(TEXTS, None, jobs=1)]
     monkeypatch.setattr(parallel, "MIN_PER_JOB", 4)
-    assert parallel.plan_jobs(len(texts), 3) == 3
-    spread = list(parallel.analyse_stream(texts, None, jobs=3))
+    monkeypatch.setattr(parallel, "BATCH_SIZE", 2)
+    assert parallel.plan_jobs(len(TEXTS), 3) == 3
+    spread = list(parallel.analyse_stream(TEXTS, None, jobs=3))
     assert [record for _, record in spread] == serial
-    # records from workers come back as JSON only; this process's own share also as models
-    assert spread[0][0] is not None and spread[-1][0] is None
+    # this process's own batches come with their models, the workers' as JSON only
+    assert all(json.loads(record) == to_record(a) for a, record in spread if a is not None)
+
+
+def test_a_worker_takes_batches_until_none_are_left(nlp, monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setattr(parallel, "BATCH_SIZE", 4)
+    counter = multiprocessing.Value("i", 1)  # batch 0 already taken by someone else
+    receive, send = multiprocessing.Pipe(duplex=False)
+    parallel._worker(TEXTS, None, counter, send)
+    messages = []
+    while (message := receive.recv()) is not None:
+        messages.append(message)
+    serial = [record for _, record in parallel.analyse_stream(TEXTS, None, jobs=1)]
+    assert [index for index, _ in messages] == [1, 2, 3]
+    assert [r for _, records in messages for r in records] == serial[4:]
+    assert counter.value == 5
+
+
+def test_batches_of_a_dead_worker_are_redone_here(nlp, monkeypatch):
+    serial = [record for _, record in parallel.analyse_stream(TEXTS, None, jobs=1)]
+
+    def dies(texts, model, counter, conn):  # type: ignore[no-untyped-def]
+        parallel._take(counter)  # takes a batch, then is killed before sending it
+        os._exit(1)
+
+    monkeypatch.setattr(parallel, "MIN_PER_JOB", 4)
+    monkeypatch.setattr(parallel, "BATCH_SIZE", 2)
+    monkeypatch.setattr(parallel, "_worker", dies)
+    assert [record for _, record in parallel.analyse_stream(TEXTS, None, jobs=2)] == serial
 
 
 def test_small_runs_stay_in_one_process():

@@ -11,7 +11,7 @@ import importlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import ModuleType
 from typing import Any
 
@@ -79,10 +79,15 @@ class Context:
                 return i
         return None
 
+    @cached_property
+    def lower_text(self) -> str:
+        return self.stmt.text.lower()
+
     def has_phrase(self, phrases: Iterable[str]) -> str | None:
         """The first phrase of the list that occurs as whole words in the statement."""
-        for phrase in sorted(phrases, key=lambda p: (-len(p), p)):  # a set's order differs per process
-            if f" {phrase} " in self.words or re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", self.stmt.text.lower()):
+        words, text = self.words, self.lower_text
+        for phrase in _longest_first(phrases):
+            if f" {phrase} " in words or (phrase in text and _whole_words(phrase).search(text)):
                 return phrase
         return None
 
@@ -93,9 +98,8 @@ class Context:
             start = next((i for i, t in enumerate(self.tokens) if t.idx >= q.end), None)
             if start is None:
                 continue
-            for t in self.tokens[start : start + 5]:
+            for nxt, t in enumerate(self.tokens[start : start + 5], start=start + 1):
                 if t.pos in ("NOUN", "PROPN"):
-                    nxt = self.tokens.index(t) + 1
                     if (
                         nxt < len(self.tokens)
                         and self.tokens[nxt].pos in ("NOUN", "PROPN")
@@ -118,6 +122,21 @@ class Context:
                 ) or t.lower in ("of", "in", "per"):
                     break
         return out
+
+
+@lru_cache(maxsize=256)
+def _sorted_phrases(phrases: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))  # a set's order differs per process
+
+
+def _longest_first(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Longest first, then alphabetical (sorted once per word list)."""
+    return _sorted_phrases(phrases if isinstance(phrases, frozenset) else frozenset(phrases))
+
+
+@lru_cache(maxsize=4096)
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
 
 
 @dataclass

@@ -9,7 +9,7 @@ later verb, is an imperative head, whatever its tag.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from okrlint.model import Anatomy, Direction, Token
@@ -112,11 +112,18 @@ _LEADING_SKIP = {
 _NOUN_READING_NEXT = {"of", "for", "'s", "’s", "is", "are", "was", "were", "has", "have", "will"}
 
 
-def _tokens(doc: Any, verbs: frozenset[str]) -> list[Token]:
-    return [
-        make_token((t.text, t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.idx, t.lower_ in verbs))
-        for t in doc
-    ]
+def _tokens(doc: Any, verbs: frozenset[str]) -> tuple[list[Token], set[int]]:
+    """The doc's tokens as Token models, and the indexes of those glued to a following -, / or ."""
+    tokens = []
+    unspaced = []
+    for t in doc:
+        lower = t.lower_
+        row = (t.text, lower, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.idx, lower in verbs)
+        tokens.append(make_token(row))
+        if not t.whitespace_:
+            unspaced.append(t.i)
+    last = len(tokens) - 1
+    return tokens, {i for i in unspaced if i < last and tokens[i + 1].text in "-/."}
 
 
 def _imperative_head(tokens: Sequence[Token], glued: set[int], verbs: frozenset[str]) -> int | None:
@@ -154,55 +161,98 @@ def _imperative_head(tokens: Sequence[Token], glued: set[int], verbs: frozenset[
 def describe(doc: Any, verbs: frozenset[str]) -> Anatomy:
     """Build the anatomy of one parsed statement."""
     text = doc.text
-    tokens = _tokens(doc, verbs)
+    tokens, glued = _tokens(doc, verbs)
     quantities = find_quantities(text)
     baseline, target = find_baseline(text, quantities)
-    values = dict(ANATOMY_TEMPLATE)
+    values = dict(ANATOMY_TEMPLATE)  # becomes the model's __dict__: fields are set in it directly
     values.update(quantities=quantities, baseline=baseline, target=target, deadline=find_deadline(text), tokens=tokens)
     anatomy: Anatomy = construct(Anatomy, values, ANATOMY_SET)
     if not tokens:
         return anatomy
-    glued = {t.i for t in doc if not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text in "-/."}
     head = _imperative_head(tokens, glued, verbs)
+    tagged = [t.pos for t in tokens]  # as spaCy tagged them, for the noun chunks
     if head is not None:
-        anatomy.imperative = True
-        anatomy.form = "imperative"
-        tokens[head].lemma = tokens[head].lower
-        if tokens[head].pos != "VERB":
-            tokens[head].pos, tokens[head].tag = "VERB", "VB"
+        values["imperative"] = True
+        values["form"] = "imperative"
+        verb = tokens[head].__dict__
+        verb["lemma"] = verb["lower"]
+        if verb["pos"] != "VERB":
+            verb["pos"], verb["tag"] = "VERB", "VB"
     else:
-        root = next((t.i for t in doc if t.dep_ == "ROOT"), 0)
-        first_content = next((t for t in doc if t.pos_ not in ("PUNCT", "ADV", "DET")), doc[0])
+        # the tokens are as spaCy tagged them here (only the imperative branch retags one)
+        root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), 0)
+        first = next((i for i, t in enumerate(tokens) if t.pos not in ("PUNCT", "ADV", "DET")), 0)
+        first_content = tokens[first]
         if tokens[root].pos in ("VERB", "AUX"):
             head = root
-            deps = {t.dep_ for t in doc}
-            anatomy.form = "passive" if {"auxpass", "nsubjpass"} & deps else "clause"
+            values["form"] = "passive" if any(t.dep in ("auxpass", "nsubjpass") for t in tokens) else "clause"
             if tokens[root].pos == "AUX" or tokens[root].lemma == "be":
-                complement = next((t for t in doc[root].children if t.dep_ in ("acomp", "attr", "oprd")), None)
-                if complement is not None and complement.tag_ == "VBN":
-                    head, anatomy.form = complement.i, "passive"
-        elif first_content.tag_ in ("VBN", "VBD") and first_content.lemma_.lower() in verbs:
-            head = first_content.i  # "Increased number of users", "Parallelized index creation"
-            anatomy.form = "passive" if first_content.i == root else "noun_phrase"
-            if anatomy.form == "noun_phrase":
+                complement = next(
+                    (
+                        i
+                        for i, t in enumerate(tokens)
+                        if t.head == root and i != root and t.dep in ("acomp", "attr", "oprd")
+                    ),
+                    None,
+                )  # the first child of the root with that relation, as doc[root].children gives them
+                if complement is not None and tokens[complement].tag == "VBN":
+                    head, values["form"] = complement, "passive"
+        elif first_content.tag in ("VBN", "VBD") and first_content.lemma in verbs:
+            head = first  # "Increased number of users", "Parallelized index creation"
+            values["form"] = "passive" if head == root else "noun_phrase"
+            if values["form"] == "noun_phrase":
                 head = root
         else:
             head = root
-            anatomy.form = "noun_phrase"
-    anatomy.head = tokens[head].text
-    anatomy.lemma = tokens[head].lemma
-    anatomy.object = _object_after(doc, head)
-    anatomy.direction = _direction(tokens, head, anatomy)
+            values["form"] = "noun_phrase"
+    values["head"] = tokens[head].text
+    values["lemma"] = tokens[head].lemma
+    values["object"] = _object_after(doc, text, tokens, tagged, head)
+    values["direction"] = _direction(tokens, head, anatomy)
     return anatomy
 
 
-def _object_after(doc: Any, head: int) -> str | None:
+# spaCy's English noun_chunks (spacy/lang/en/syntax_iterators.py), over the Token models: the
+# same chunks, without building a spaCy Token for every word of every statement.
+_NP_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"})
+
+
+def _noun_chunk_starts(doc: Any, tokens: Sequence[Token], pos: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each base noun phrase, as doc.noun_chunks gives them; `pos` is spaCy's."""
+    prev_end = -1
+    for i, word in enumerate(tokens):
+        if pos[i] not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if word.dep in _NP_DEPS:
+            pass
+        elif word.dep == "conj":
+            head = word.head
+            while tokens[head].dep == "conj" and tokens[head].head < head:
+                head = tokens[head].head
+            if tokens[head].dep not in _NP_DEPS:
+                continue
+        else:
+            continue
+        left = doc[i].left_edge.i
+        if left <= prev_end:
+            continue
+        prev_end = i
+        yield left, i + 1
+
+
+def _span_text(text: str, tokens: Sequence[Token], start: int, end: int) -> str:
+    """doc[start:end].text: from the first token to the end of the last, without its trailing space."""
+    last = tokens[end - 1]
+    return text[tokens[start].idx : last.idx + len(last.text)]
+
+
+def _object_after(doc: Any, text: str, tokens: Sequence[Token], pos: Sequence[str], head: int) -> str | None:
     """The first noun phrase after the head: what the action is done to."""
-    for chunk in doc.noun_chunks:
-        if chunk.start > head:
-            return str(chunk.text)
-    if head + 1 < len(doc):
-        rest = doc[head + 1 :].text.split(" by ")[0].split(" from ")[0].strip()
+    for start, end in _noun_chunk_starts(doc, tokens, pos):
+        if start > head:
+            return _span_text(text, tokens, start, end)
+    if head + 1 < len(tokens):
+        rest = _span_text(text, tokens, head + 1, len(tokens)).split(" by ")[0].split(" from ")[0].strip()
         return rest or None
     return None
 

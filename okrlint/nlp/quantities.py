@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from okrlint.model import Quantity, QuantityKind
+from okrlint.nlp.records import construct
 
 COUNT_WORDS = {
     "zero": 0,
@@ -247,19 +248,61 @@ _ORDER_OF_MAGNITUDE = re.compile(r"\b(?:an?|one|two|\d+)?\s*orders? of magnitude
 _N_FOLD = re.compile(r"\b(\d+)[- ]?fold\b", re.I)
 
 
+_PREV_WORD = re.compile(r"([A-Za-z]+)\W{0,2}$")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_BY_BEFORE = re.compile(r"\bby\s*$")
+_IN_BY_BEFORE = re.compile(r"\b(?:in|by)\s+$")
+_JOINED_DIGIT = re.compile(r"[-/:]\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
+_FROM_NOW = re.compile(r"\s*\w+\s+from\s+now")
+
+
+def _word_alternatives(words: set[str] | dict[str, float]) -> str:
+    # ASCII letters in either case, as _WORD matches them (re.I would also match the Kelvin sign)
+    return "|".join("".join(f"[{c}{c.upper()}]" for c in w) for w in sorted(words, key=len, reverse=True))
+
+
+# A whole _WORD (letters, single inner hyphens) that is a multiplier or count word: what
+# `for m in _WORD.finditer(text) if m.group(0).lower() in ...` finds, in one regex scan.
+_NUMBER_WORD = re.compile(
+    r"(?<![A-Za-z])(?<![A-Za-z]-)(?:"
+    + _word_alternatives(MULTIPLIER_WORDS.keys() | COUNT_WORDS.keys())
+    + r")(?![A-Za-z])(?!-[A-Za-z])"
+)
+_QUANTITY_SET = set(Quantity.model_fields)
+
+
+def _quantity(
+    text: str, value: float, kind: QuantityKind, unit: str | None, start: int, end: int, relative: bool
+) -> Quantity:
+    """A Quantity without re-validating what this module computed (fields in declaration order)."""
+    values = {
+        "text": text,
+        "value": float(value),
+        "unit": unit,
+        "kind": kind,
+        "start": start,
+        "end": end,
+        "relative": relative,
+    }
+    quantity: Quantity = construct(Quantity, values, _QUANTITY_SET)
+    return quantity
+
+
 def _prev_word(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z]+)\W{0,2}$", text[max(0, start - 30) : start])
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
 
 
 def _next_word(text: str, end: int) -> str:
-    m = re.match(r"\s*([A-Za-z]+)", text[end : end + 30])
+    m = _NEXT_WORD.match(text, end, end + 30)
     return m.group(1).lower() if m else ""
 
 
 def _is_relative(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 12) : start].lower()
-    return bool(re.search(r"\bby\s*$", before)) or _next_word(text, end) in RELATIVE_AFTER
+    return bool(_BY_BEFORE.search(before)) or _next_word(text, end) in RELATIVE_AFTER
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -278,8 +321,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # inside a word or identifier: M53, v2, libp2p, #42, 1.2.3
         if before == "-" and m.start("num") > 1 and text[m.start("num") - 2].isalnum():
             continue  # 2019-03, 1-1, e-2
-        after = text[m.end("num") : m.end("num") + 2]
-        if re.match(r"[-/:]\d", after):
+        if _JOINED_DIGIT.match(text, m.end("num"), m.end("num") + 2):
             continue  # dates, ratios, times and ranges written as identifiers: 1-1, 24/7, 10:30
         num = m.group("num")
         suffix = (m.group("suffix") or "").strip()
@@ -296,7 +338,7 @@ def find_quantities(text: str) -> list[Quantity]:
         value = float(num.replace(",", ""))
         prev = _prev_word(text, m.start("cur") if m.group("cur") else m.start("num"))
         nxt = _next_word(text, end)
-        is_year = re.fullmatch(r"(?:19|20)\d\d", num) is not None and not suffix and not m.group("cur")
+        is_year = _YEAR.fullmatch(num) is not None and not suffix and not m.group("cur")
         if is_year and nxt not in {"users", "customers", "signups", "leads", "people", "members"}:
             continue
         if prev in MONTHS or nxt in MONTHS:
@@ -304,7 +346,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if prev in ID_WORDS and not m.group("cur") and low_suffix not in ("%",):
             continue  # tier 1, SOC 2, phase 3
         if (
-            re.search(r"\b[A-Z]{2,}\s$", text[max(0, m.start("num") - 8) : m.start("num")])
+            _ACRONYM_BEFORE.search(text[max(0, m.start("num") - 8) : m.start("num")])
             and not suffix
             and value < 10
         ):
@@ -328,35 +370,16 @@ def find_quantities(text: str) -> list[Quantity]:
             if low_suffix in SCALE:
                 value *= SCALE[low_suffix]
         qtext = text[start:end].strip()
-        out.append(
-            Quantity(
-                text=qtext,
-                value=value,
-                unit=unit,
-                kind=kind,
-                start=start,
-                end=end,
-                relative=kind == "multiplier" or _is_relative(text, start, end),
-            )
-        )
-    for m in _WORD.finditer(text):
+        relative = kind == "multiplier" or _is_relative(text, start, end)
+        out.append(_quantity(qtext, value, kind, unit, start, end, relative))
+    for m in _NUMBER_WORD.finditer(text):  # the words of _WORD that are multiplier or count words
         word = m.group(0).lower()
         if word in MULTIPLIER_WORDS:
             if text[m.end() : m.end() + 1] == "-":
                 continue  # double-check, double-click
-            if word == "half" and not re.search(r"\b(?:in|by)\s+$", text[: m.start()]):
+            if word == "half" and not _IN_BY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "second half of the year": a period, not a multiplier
-            out.append(
-                Quantity(
-                    text=m.group(0),
-                    value=MULTIPLIER_WORDS[word],
-                    kind="multiplier",
-                    unit="x",
-                    start=m.start(),
-                    end=m.end(),
-                    relative=True,
-                )
-            )
+            out.append(_quantity(m.group(0), MULTIPLIER_WORDS[word], "multiplier", "x", m.start(), m.end(), True))
         elif word in COUNT_WORDS:
             prev = _prev_word(text, m.start())
             nxt = _next_word(text, m.end())
@@ -367,66 +390,50 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if word in ("hundred", "thousand", "million", "billion") and out and out[-1].end >= m.start() - 1:
                 continue  # "$100 million": the scale word belongs to the number before it
-            if nxt in MONTHS or (
-                nxt in {"month", "week", "year", "day"} and re.match(r"\s*\w+\s+from\s+now", text[m.end() :])
-            ):
+            if nxt in MONTHS or (nxt in {"month", "week", "year", "day"} and _FROM_NOW.match(text, m.end())):
                 continue  # "one month from now": a deadline
             kind = "duration" if nxt in TIME_UNITS else "count_word"
-            by_change = bool(re.search(r"\bby\s*$", text[max(0, m.start() - 12) : m.start()].lower()))
-            out.append(
-                Quantity(
-                    text=m.group(0),
-                    value=COUNT_WORDS[word],
-                    kind=kind,
-                    unit=nxt if kind == "duration" else None,
-                    start=m.start(),
-                    end=m.end(),
-                    relative=by_change,
-                )
-            )
+            by_change = bool(_BY_BEFORE.search(text[max(0, m.start() - 12) : m.start()].lower()))
+            unit = nxt if kind == "duration" else None
+            out.append(_quantity(m.group(0), COUNT_WORDS[word], kind, unit, m.start(), m.end(), by_change))
     for m in _ORDER_OF_MAGNITUDE.finditer(text):
-        out.append(
-            Quantity(
-                text=m.group(0).strip(),
-                value=10.0,
-                kind="multiplier",
-                unit="x",
-                start=m.start(),
-                end=m.end(),
-                relative=True,
-            )
-        )
+        out.append(_quantity(m.group(0).strip(), 10.0, "multiplier", "x", m.start(), m.end(), True))
+    covered = bytearray(len(text) + 1)  # positions inside a quantity found so far
+    for q in out:
+        covered[q.start : q.end] = b"\x01" * (q.end - q.start)
     for m in _N_FOLD.finditer(text):
-        if not any(q.start <= m.start() < q.end for q in out):
-            out.append(
-                Quantity(
-                    text=m.group(0),
-                    value=float(m.group(1)),
-                    kind="multiplier",
-                    unit="x",
-                    start=m.start(),
-                    end=m.end(),
-                    relative=True,
-                )
-            )
-    out = [
-        q
-        for i, q in enumerate(out)
-        if not any(
-            o is not q and o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start) for o in out
-        )
-    ]
-    return sorted(out, key=lambda q: q.start)
+        if not covered[m.start()]:
+            out.append(_quantity(m.group(0), float(m.group(1)), "multiplier", "x", m.start(), m.end(), True))
+            covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    inside = _contained(out)
+    return sorted((q for i, q in enumerate(out) if i not in inside), key=lambda q: q.start)
+
+
+def _contained(quantities: list[Quantity]) -> set[int]:
+    """The indexes of quantities that lie inside a longer one ("1.5" in "1.5x"), in one sweep
+    by start (sorted, not all pairs: a statement of many numbers stays linear-time)."""
+    order = sorted(range(len(quantities)), key=lambda i: (quantities[i].start, -quantities[i].end))
+    inside: set[int] = set()
+    reach, reach_start = -1, -1  # the furthest end seen so far, and the first start reaching it
+    for i in order:
+        q = quantities[i]
+        if reach > q.end or (reach == q.end and reach_start < q.start):
+            inside.add(i)
+        if q.end > reach:
+            reach, reach_start = q.end, q.start
+    return inside
 
 
 _BASELINE_PATTERNS = [
     re.compile(
-        r"\bfrom\s+(?:a\s+)?(?:baseline\s+of\s+)?(?:about\s+|around\s+|~\s*)?[+\-−]?(?P<b>[$€£¥]?\s?\.?\d[\w.,%$]*)\s*(?:\w+\s+){0,3}?(?:to|->|→|=>)\s*",
+        r"\bfrom\s+(?:a\s+)?(?:baseline\s+of\s+)?(?:about\s+|around\s+|~\s*)?[+\-−]?(?P<b>[$€£¥]?\s?\.?\d[\w.,%$]*)(?:\s+(?:\w+\s+){0,3}?)?(?:to|->|→|=>)\s*",
         re.I,
     ),
-    re.compile(r"(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|[A-Za-z]{1,4})?)\s*(?:->|→|=>|⟶|➜)\s*[$€£¥]?\d", re.I),
+    # tried only where a number can start (not after a digit, nor after a digit and "." or ","):
+    # retried from every digit of a long run of them, the search was quadratic in its length
+    re.compile(r"(?<!\d)(?<![\d.,][.,])(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|[A-Za-z]{1,4})?)\s*(?:->|→|=>|⟶|➜)\s*[$€£¥]?\d", re.I),
     re.compile(
-        r"\b(?:baseline|currently|current(?:ly)?\s+(?:is|at|:)?|today(?:\s+is|:)?|was|were|up\s+from|down\s+from|vs\.?|versus|compared\s+(?:to|with)|from|starting\s+(?:at|from)|start(?:ing)?\s+value)\s*:?\s*(?:of\s+|at\s+|is\s+)?(?:about\s+|around\s+|~\s*)?(?P<b>[$€£¥]?\.?\d[\d.,]*\s?(?:%|k|m|[A-Za-z]{1,4})?)",
+        r"\b(?:baseline|currently|current(?:ly)?\s+(?:is|at|:)?|today(?:\s+is|:)?|was|were|up\s+from|down\s+from|vs\.?|versus|compared\s+(?:to|with)|from|starting\s+(?:at|from)|start(?:ing)?\s+value)\s*(?::\s*)?(?:of\s+|at\s+|is\s+)?(?:about\s+|around\s+|~\s*)?(?P<b>[$€£¥]?\.?\d[\d.,]*\s?(?:%|k|m|[A-Za-z]{1,4})?)",
         re.I,
     ),
     re.compile(r"\(\s*(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|k|m)?)\s+(?:today|now|currently|baseline|last\s+\w+)\s*\)", re.I),

@@ -22,6 +22,17 @@ def use_colour(stream: TextIO | None) -> bool:
     return "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
+def write(result: LintResult, fmt: str, out: TextIO, stream: TextIO | None = None) -> None:
+    """Write the report to `out`; `stream` is where it will be seen (for colour). The JSON
+    report is written file by file (formats.write_json), the same text as `render`."""
+    if fmt == "json":
+        from okrlint.report import formats
+
+        formats.write_json(result, out)
+    else:
+        out.write(render(result, fmt, stream))
+
+
 def render(result: LintResult, fmt: str, stream: TextIO | None = None) -> str:
     """The report in one format; `stream` is where it will be written (for colour)."""
     from okrlint.report import formats

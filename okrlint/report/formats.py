@@ -7,12 +7,14 @@ escaping is the JSON encoder's job and cannot be got wrong by hand.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TextIO
 
 from okrlint import __version__
-from okrlint.report.model import Report
+from okrlint.jsonfmt import dumps as json_dumps  # json.dumps(indent=2), faster on big reports
+from okrlint.jsonfmt import dumps_at as json_dumps_at
+from okrlint.model import LintResult
+from okrlint.report.model import Report, ReportBuilder, RuleOut, Summary
 from okrlint.report.templating import render_template
 
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -21,11 +23,38 @@ INFORMATION_URI = "https://pypi.org/project/okrlint/"
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_dumps(data, indent=2) + "\n"
 
 
 def render_json(report: Report, colour: bool = False) -> str:
     return _json(report.model_dump(mode="json", exclude_none=True))
+
+
+_FILES = '\n  "files": []'
+
+
+def write_json(result: LintResult, out: TextIO) -> None:
+    """The text of render_json(build(result)), written file by file: the report of 50,000
+    statements is never whole in memory (as models, dicts or one string)."""
+    builder = ReportBuilder()
+
+    def frame(rules: list[RuleOut], summary: Summary | None) -> tuple[str, str]:
+        data = Report.model_construct(files=[], rules=rules, summary=summary).model_dump(mode="json", exclude_none=True)
+        head, found, tail = _json(data).partition(_FILES)
+        assert found, "the report's top-level files list"
+        return head, tail
+
+    head, _ = frame([], None)
+    out.write(head + '\n  "files": [')
+    separator = "\n    "
+    for file in result.files:
+        data = builder.add(file).model_dump(mode="json", exclude_none=True)
+        out.write(separator + json_dumps_at(data, "\n    "))
+        separator = ",\n    "
+    rules, summary = builder.finish()
+    head_again, tail = frame(rules, summary)
+    assert head_again == head
+    out.write(("\n  ]" if result.files else "]") + tail)
 
 
 def render_sarif(report: Report, colour: bool = False) -> str:

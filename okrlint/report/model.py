@@ -220,37 +220,74 @@ def _rule(rule: Rule) -> RuleOut:
     )
 
 
-def build(result: LintResult) -> Report:
-    files = [_file(f) for f in result.files]
-    findings = [f for file in result.files for f in file.findings]
-    rules = load_rules()
-    fired_codes = {f.code for f in findings}
-    if any(find_rule(c, rules) is None for c in fired_codes):  # rules of user packs (extend-rules)
-        from okrlint.packs import loaded_rule
+class ReportBuilder:
+    """`build`, one file at a time: `add` makes each file's FileOut and keeps only the counts
+    the summary needs, `finish` gives the rules and the summary. Lets a writer stream a large
+    report file by file (formats.write_json) with the same result as `build`."""
 
-        rules = rules + tuple(r for c in sorted(fired_codes) if find_rule(c, rules) is None and (r := loaded_rule(c)))
-    counts = Counter((f.code, f.name) for f in findings)
-    summaries = {r.code: r.summary for r in rules}
-    by_rule = [
-        RuleCount(code=c, name=n, count=k, summary=summaries.get(c, ""))
-        for (c, n), k in sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
-    ]
-    letters = [letter for _, letter in GRADES]
-    scored = [f.score for f in files if f.score is not None]
-    okr_grades = Counter(o.grade for f in files for o in f.okrs)
-    fired = sorted({f.code for f in findings})
-    summary = Summary(
-        files=len(files),
-        unreadable=sum(1 for f in files if f.error),
-        okrs=sum(len(f.okrs) for f in files),
-        statements=sum(len(o.statements()) for f in files for o in f.okrs),
-        findings=len(findings),
-        failing_okrs=sum(1 for f in files for o in f.okrs if o.all_findings),
-        by_severity={s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")},
-        by_rule=by_rule,
-        score_distribution={g: sum(1 for f in files if f.grade == g) for g in letters},
-        okr_score_distribution={g: okr_grades.get(g, 0) for g in letters},
-        top_problems=by_rule[:3],
-        mean_score=round(sum(scored) / len(scored), 1) if scored else None,
-    )
-    return Report(files=files, rules=[_rule(r) for r in (find_rule(c, rules) for c in fired) if r], summary=summary)
+    def __init__(self) -> None:
+        self.files = 0
+        self.unreadable = 0
+        self.okrs = 0
+        self.statements = 0
+        self.failing_okrs = 0
+        self.findings: Counter[tuple[str, str]] = Counter()  # (code, name) -> count
+        self.severities: Counter[str] = Counter()
+        self.grades: Counter[str | None] = Counter()
+        self.okr_grades: Counter[str] = Counter()
+        self.scores: list[float] = []
+
+    def add(self, file: FileResult) -> FileOut:
+        out = _file(file)
+        self.files += 1
+        self.unreadable += bool(out.error)
+        self.okrs += len(out.okrs)
+        self.statements += sum(len(o.statements()) for o in out.okrs)
+        self.failing_okrs += sum(1 for o in out.okrs if o.all_findings)
+        self.findings.update((f.code, f.name) for f in file.findings)
+        self.severities.update(f.severity for f in file.findings)
+        self.grades[out.grade] += 1
+        self.okr_grades.update(o.grade for o in out.okrs)
+        if out.score is not None:
+            self.scores.append(out.score)
+        return out
+
+    def finish(self) -> tuple[list[RuleOut], Summary]:
+        rules = load_rules()
+        fired_codes = {code for code, _ in self.findings}
+        if any(find_rule(c, rules) is None for c in fired_codes):  # rules of user packs (extend-rules)
+            from okrlint.packs import loaded_rule
+
+            rules = rules + tuple(
+                r for c in sorted(fired_codes) if find_rule(c, rules) is None and (r := loaded_rule(c))
+            )
+        summaries = {r.code: r.summary for r in rules}
+        by_rule = [
+            RuleCount(code=c, name=n, count=k, summary=summaries.get(c, ""))
+            for (c, n), k in sorted(self.findings.items(), key=lambda item: (-item[1], item[0][0]))
+        ]
+        letters = [letter for _, letter in GRADES]
+        scored = self.scores
+        summary = Summary(
+            files=self.files,
+            unreadable=self.unreadable,
+            okrs=self.okrs,
+            statements=self.statements,
+            findings=sum(self.findings.values()),
+            failing_okrs=self.failing_okrs,
+            by_severity={s: self.severities.get(s, 0) for s in ("error", "warning", "info")},
+            by_rule=by_rule,
+            score_distribution={g: self.grades.get(g, 0) for g in letters},
+            okr_score_distribution={g: self.okr_grades.get(g, 0) for g in letters},
+            top_problems=by_rule[:3],
+            mean_score=round(sum(scored) / len(scored), 1) if scored else None,
+        )
+        fired = sorted(fired_codes)
+        return [_rule(r) for r in (find_rule(c, rules) for c in fired) if r], summary
+
+
+def build(result: LintResult) -> Report:
+    builder = ReportBuilder()
+    files = [builder.add(f) for f in result.files]
+    rules, summary = builder.finish()
+    return Report(files=files, rules=rules, summary=summary)
