@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import initiative, key_result, objective  # noqa: E402
+from generate import initiative, key_result, objective
 
 
 def main() -> None:

@@ -136,13 +136,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         result = lint_changed(args.paths, args.changed_since, config=config, select=select, ignore=ignore)
     else:
         from okrlint.parallel import default_jobs
+        from okrlint.report import templating
 
+        cache_dir = _cache_dir(args)
+        templating.bytecode_cache_dir = str(cache_dir / "templates") if cache_dir is not None else None
         result = lint_paths(
             args.paths,
             config=config,
             select=select,
             ignore=ignore,
-            cache_dir=_cache_dir(args),
+            cache_dir=cache_dir,
             jobs=args.jobs or default_jobs(),
             tokens=False,  # reports leave the token lists out; dropping them keeps memory flat
         )

@@ -137,6 +137,8 @@ def test_fully_cached_check_imports_neither_spacy_nor_jinja(capsys, docs, isolat
     got_code, out, loaded = run_process("check", str(docs), cwd=isolated_cwd)
     assert (got_code, out) == (code, expected)
     assert loaded == ["jinja2"]
+    assert list((isolated_cwd / ".okrlint_cache" / "templates").iterdir())  # Jinja's compiled template
+    assert run_process("check", str(docs), cwd=isolated_cwd)[1] == expected  # rendered from it
 
 
 @pytest.mark.parametrize("args", [("--version",), ("rules",)])
