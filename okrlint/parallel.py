@@ -6,13 +6,14 @@ of BATCH_SIZE.
 
 With more than one job and enough texts, worker processes (forked on Linux, each loading
 the model once) and this process share the batches: a shared counter hands out the next
-batch to whoever asks first. The workers run ahead and send each finished batch back as
-record JSON (cheap to pickle, and what the cache stores anyway), which a thread here
-collects. This process takes batches only when the caller needs them, in order, so it also
-checks and renders the documents that are ready while the workers are still parsing, and
-the work balances itself whatever the speed of each process. A batch whose worker died is
-redone here. A worker is started only when there are enough statements to pay for loading
-the model again.
+batch to whoever asks first. Workers send each finished batch back as record JSON (cheap to
+pickle, and what the cache stores anyway), which a thread here collects. This process
+yields batches in order; when the next one is still being parsed by a worker, it parses
+the next batch nobody has taken yet (keeping its models until their turn) instead of
+waiting, so it shares the parsing while also checking and rendering the documents the
+caller has, and the work balances itself whatever each process's speed. A batch whose
+worker died is redone here. A worker is started only when there are enough statements to
+pay for loading the model again.
 """
 
 from __future__ import annotations
@@ -118,12 +119,15 @@ class _Results:
             self.lost = self.lost or not finished
             self.changed.notify_all()
 
-    def wait_for(self, index: int) -> list[str] | None:
-        """The batch's records, or None if it will not come (its worker died)."""
+    def get(self, index: int, wait: bool) -> list[str] | bool | None:
+        """The batch's records; False if not there yet (and not waiting); None if it will
+        not come (a worker died)."""
         with self.changed:
             while index not in self.done:
                 if self.lost or not self.running:
                     return None
+                if not wait:
+                    return False
                 self.changed.wait()
             return self.done.pop(index)
 
@@ -152,18 +156,39 @@ def analyse_stream(texts: Sequence[str], model: str | None, jobs: int = 1) -> It
         thread.start()
     try:
         batches = -(-len(texts) // BATCH_SIZE)
+
+        def batch(index: int) -> Sequence[str]:
+            return texts[index * BATCH_SIZE : (index + 1) * BATCH_SIZE]
+
+        ahead: dict[int, list[tuple[Anatomy, str]]] = {}  # batches parsed here before their turn
         for index in range(batches):
-            batch = texts[index * BATCH_SIZE : (index + 1) * BATCH_SIZE]
-            with counter.get_lock():
-                mine = counter.value <= index  # nobody has taken it: batches go out in order
+            if index in ahead:
+                yield from ahead.pop(index)
+                continue
+            while True:
+                with counter.get_lock():
+                    mine = counter.value <= index  # nobody has taken it (they go out in order)
+                    if mine:
+                        counter.value = index + 1
                 if mine:
-                    counter.value = index + 1
-            records = None if mine else results.wait_for(index)
-            if records is not None and len(records) == len(batch):
-                for record in records:
-                    yield None, record
-            else:  # ours, or its worker died (killed, out of memory): do it here
-                yield from _describe_all(batch, model)
+                    yield from _describe_all(batch(index), model)
+                    break
+                records = results.get(index, wait=False)
+                if records is False:  # a worker is still parsing it: parse the next free batch meanwhile
+                    with counter.get_lock():  # (a few at most: their models wait in memory)
+                        spare = counter.value if counter.value < batches and len(ahead) < 4 else None
+                        if spare is not None:
+                            counter.value = spare + 1
+                    if spare is not None:
+                        ahead[spare] = list(_describe_all(batch(spare), model))
+                        continue
+                    records = results.get(index, wait=True)
+                if isinstance(records, list) and len(records) == len(batch(index)):
+                    for record in records:
+                        yield None, record
+                else:  # its worker died (killed, out of memory): do it here
+                    yield from _describe_all(batch(index), model)
+                break
     finally:
         with counter.get_lock():
             counter.value = 1 << 30  # nothing left to take
