@@ -127,6 +127,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from okrlint.config import Config, find_config, load_config_file
     from okrlint.model import SEVERITY_RANK
     from okrlint.report import write as write_report
+    from okrlint.sources import is_input
 
     config: Config | None = load_config_file(Path(args.config)) if args.config else None
     select, ignore = _split(args.select), _split(args.ignore)
@@ -149,6 +150,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             jobs=args.jobs or default_jobs(),
             tokens=False,  # reports leave the token lists out; dropping them keeps memory flat
         )
+    if args.output and is_input(args.output, [file.path for file in result.files]):
+        print(f"okrlint: -o {args.output}: is one of the files being checked; not overwritten", file=sys.stderr)
+        return EXIT_ERROR
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:
             write_report(result, args.format, fh)

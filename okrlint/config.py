@@ -52,8 +52,8 @@ class Config(BaseModel):
     include: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
     fail_on: Severity = "warning"
-    max_file_size: int = 10 * 1024 * 1024
-    max_statement_length: int = 2000
+    max_file_size: int = Field(default=10 * 1024 * 1024, ge=1, strict=True)
+    max_statement_length: int = Field(default=2000, ge=1, strict=True)
     cache_dir: str | None = None  # analysis cache; relative to this file; default ./.okrlint_cache
     fail_under: float | None = Field(default=None, ge=0, le=100)
     extend_rules: list[str] = Field(default_factory=list)

@@ -1,20 +1,26 @@
 """Finding goal documents on disk and decoding them safely.
 
 Directories are searched for OKR file names (DEFAULT_INCLUDE plus configured globs),
-without following symlinked directories, so a symlink loop cannot trap the walk. Bytes
-become text only when they are text: BOMs are honoured, binary and invalid UTF-8 are
-refused with a one-line reason.
+without following symlinked directories, so a walk can neither loop nor leave the tree; a
+symlink that points back to a directory above it is reported as a symlink loop (unless an
+`exclude` glob names it). A path that cannot be read (missing, unreadable, a broken link, a
+FIFO or device found in a directory, a name with control characters or undecodable bytes)
+becomes an error for that path, never an exception. Bytes become text only when they are
+text: BOMs are honoured, binary and invalid UTF-8 are refused with a one-line reason.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from okrlint.config import DEFAULT_INCLUDE, Config, find_config
+from okrlint.readers.base import printable
 
 
 class SourceError(Exception):
@@ -32,33 +38,124 @@ def _wanted(name: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatch(name, p) for p in patterns)
 
 
-def discover(paths: list[str], config: Config | None = None) -> list[str | tuple[str, str]]:
+def display_path(path: str) -> str:
+    """The path as it can be printed: undecodable bytes and control characters escaped."""
+    return printable(path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
+
+
+def _unsafe_name(path: str) -> str | None:
+    """Why a file name cannot be reported as it is, or None."""
+    if "\x00" in path:
+        return "file name contains a NUL byte"
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return "file name is not valid UTF-8; rename the file"
+    if printable(path) != path:
+        return "file name contains control characters; rename the file"
+    return None
+
+
+def _loop_target(link: str) -> str | None:
+    """The directory a symlink loops back to (itself, or a directory above it), or None."""
+    if not os.path.islink(link):
+        return None
+    try:
+        os.stat(link)
+    except OSError as exc:
+        return os.readlink(link) if exc.errno == errno.ELOOP else None
+    target = os.path.realpath(link)
+    here = os.path.realpath(os.path.dirname(link) or ".")
+    if os.path.isdir(target) and (here == target or here.startswith(target.rstrip(os.sep) + os.sep)):
+        return target
+    return None
+
+
+def _file_problem(path: str) -> str | None:
+    """Why a file found in a directory walk cannot be read, before it is opened, or None."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return f"broken symbolic link (to {display_path(os.readlink(path))})" if os.path.islink(path) else None
+    except OSError as exc:
+        return "symlink loop (too many levels of symbolic links)" if exc.errno == errno.ELOOP else exc.strerror
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device"
+        return f"not a regular file ({kind}); not read"
+    return None
+
+
+Entry = str | tuple[str, str]
+
+
+def _walk(top: str, cfg: Config) -> list[Entry]:
+    patterns = list(DEFAULT_INCLUDE) + cfg.include
+    found: list[Entry] = []
+
+    def excluded(full: str, name: str) -> bool:
+        return _wanted(full, cfg.exclude) or _wanted(name, cfg.exclude)
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if isinstance(exc.filename, str) else top
+        reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
+        found.append((display_path(where), f"cannot read directory: {reason}"))
+
+    for root, dirs, files in os.walk(top, followlinks=False, onerror=unreadable):
+        kept = []
+        for d in sorted(dirs):
+            full = os.path.join(root, d)
+            if d.startswith(".") or d in ("node_modules", "__pycache__", ".okrlint_cache"):
+                continue
+            loop = _loop_target(full)
+            if loop is not None and not excluded(full, d):
+                found.append((display_path(full), f"symlink loop: points back to {display_path(loop)}; not followed"))
+            elif not os.path.islink(full):
+                kept.append(d)
+        dirs[:] = kept
+        for name in files:
+            full = os.path.join(root, name)
+            if not _wanted(name, patterns) or excluded(full, name):
+                continue
+            problem = _unsafe_name(full) or _file_problem(full)
+            found.append((display_path(full), problem) if problem else full)
+    return sorted(found, key=lambda e: e if isinstance(e, str) else e[0])
+
+
+def discover(paths: list[str], config: Config | None = None) -> list[Entry]:
     """Files named directly are always checked; directories yield their OKR files, sorted.
-    A path that does not exist comes back as (path, error)."""
-    out: list[str | tuple[str, str]] = []
+    A path that cannot be checked comes back as (path as printable, one-line reason)."""
+    out: list[Entry] = []
     for raw in paths:
-        p = Path(raw)
-        if not p.exists() and not p.is_symlink():
-            out.append((raw, "no such file or directory"))
+        problem = _unsafe_name(raw)
+        if problem:
+            out.append((display_path(raw), problem))
             continue
-        if p.is_dir():
-            cfg = config or find_config(str(p))
-            patterns = list(DEFAULT_INCLUDE) + cfg.include
-            found = []
-            for root, dirs, files in os.walk(p, followlinks=False, onerror=None):
-                dirs[:] = sorted(
-                    d
-                    for d in dirs
-                    if not d.startswith(".") and d not in ("node_modules", "__pycache__", ".okrlint_cache")
-                )
-                for name in files:
-                    full = os.path.join(root, name)
-                    if _wanted(name, patterns) and not _wanted(full, cfg.exclude) and not _wanted(name, cfg.exclude):
-                        found.append(full)
-            out.extend(sorted(found))
-        else:
-            out.append(raw)
+        p = Path(raw)
+        try:
+            if not p.exists() and not p.is_symlink():
+                out.append((raw, "no such file or directory"))
+                continue
+            loop = _loop_target(raw)
+            if loop is not None:
+                out.append((raw, f"symlink loop: points back to {display_path(loop)}"))
+            elif p.is_dir():
+                out.extend(_walk(raw, config or find_config(raw)))
+            else:
+                out.append(raw)
+        except OSError as exc:
+            out.append((raw, exc.strerror or str(exc)))
     return out
+
+
+def is_input(output: str, inputs: list[str]) -> bool:
+    """Whether output names one of the files being read (so that a report never replaces one)."""
+    for path in inputs:
+        try:
+            if os.path.samefile(output, path):
+                return True
+        except (OSError, ValueError):
+            continue
+    return False
 
 
 def decode(data: bytes, path: str = "<bytes>") -> str:
@@ -75,7 +172,10 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise SourceError(f"invalid {encoding} text at byte {exc.start}") from None
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
+        head = data[:4096]
+        if len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4):
+            raise SourceError("binary file (NUL bytes): UTF-16 without a BOM? save the file as UTF-8")
         raise SourceError("binary file (contains NUL bytes), not a goal document")
     try:
         return data.decode("utf-8")
@@ -84,24 +184,43 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
         raise SourceError(f"invalid UTF-8 at line {line} (byte {exc.start}); save the file as UTF-8") from None
 
 
+def _too_big(size: int, max_size: int) -> str:
+    return f"file is {size:,} bytes, over the {max_size:,}-byte limit (max-file-size)"
+
+
+def _open_without_waiting(path: str, flags: int) -> int:
+    """os.open that does not wait for a writer when path is a FIFO (a FIFO nobody writes to
+    then reads as empty); reads block again as usual."""
+    fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+    os.set_blocking(fd, True)
+    return fd
+
+
 def load(path: str, max_size: int) -> Source:
-    """Read one file; never raises: a problem becomes Source.error."""
+    """Read one file, at most max_size bytes of it; never raises: a problem becomes Source.error."""
     try:
-        size = os.path.getsize(path)
-        if size > max_size:
-            return Source(path, error=f"file is {size:,} bytes, over the {max_size:,}-byte limit (max-file-size)")
-        with open(path, "rb") as fh:
+        with open(path, "rb", opener=_open_without_waiting) as fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
+                return Source(path, error=_too_big(info.st_size, max_size))
             data = fh.read(max_size + 1)
+            if len(data) > max_size:  # a file that grew, or a pipe
+                return Source(path, error=f"over the {max_size:,}-byte limit (max-file-size)")
     except IsADirectoryError:
         return Source(path, error="is a directory")
     except PermissionError:
-        return Source(path, error="permission denied")
+        return Source(path, error="permission denied (cannot read the file)")
+    except FileNotFoundError:
+        broken = os.path.islink(path)
+        return Source(path, error="broken symbolic link" if broken else "no such file or directory")
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Source(path, error="symlink loop (too many levels of symbolic links)")
         return Source(path, error=exc.strerror or str(exc))
     try:
         text = decode(data, path)
     except SourceError as exc:
         return Source(path, error=str(exc))
     if not text.strip():
-        return Source(path, error="empty file")
+        return Source(path, error="empty file" if not text else "empty file (only whitespace)")
     return Source(path, text=text)

@@ -431,9 +431,11 @@ _BASELINE_PATTERNS = [
     ),
     # tried only where a number can start (not after a digit, nor after a digit and "." or ","):
     # retried from every digit of a long run of them, the search was quadratic in its length
-    re.compile(r"(?<!\d)(?<![\d.,][.,])(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|[A-Za-z]{1,4})?)\s*(?:->|→|=>|⟶|➜)\s*[$€£¥]?\d", re.I),
     re.compile(
-        r"\b(?:baseline|currently|current(?:ly)?\s+(?:is|at|:)?|today(?:\s+is|:)?|was|were|up\s+from|down\s+from|vs\.?|versus|compared\s+(?:to|with)|from|starting\s+(?:at|from)|start(?:ing)?\s+value)\s*(?::\s*)?(?:of\s+|at\s+|is\s+)?(?:about\s+|around\s+|~\s*)?(?P<b>[$€£¥]?\.?\d[\d.,]*\s?(?:%|k|m|[A-Za-z]{1,4})?)",
+        r"(?<!\d)(?<![\d.,][.,])(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|[A-Za-z]{1,4})?)\s*(?:->|→|=>|⟶|➜)\s*[$€£¥]?\d", re.I
+    ),
+    re.compile(
+        r"\b(?:baseline|currently|current(?:ly)?(?=\s)(?:\s+(?:is|at|:))?|today(?:\s+is|:)?|was|were|up\s+from|down\s+from|vs\.?|versus|compared\s+(?:to|with)|from|starting\s+(?:at|from)|start(?:ing)?\s+value)\s*(?::\s*)?(?:of\s+|at\s+|is\s+)?(?:about\s+|around\s+|~\s*)?(?P<b>[$€£¥]?\.?\d[\d.,]*\s?(?:%|k|m|[A-Za-z]{1,4})?)",
         re.I,
     ),
     re.compile(r"\(\s*(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|k|m)?)\s+(?:today|now|currently|baseline|last\s+\w+)\s*\)", re.I),

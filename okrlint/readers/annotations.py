@@ -17,15 +17,15 @@ _NUM = r"(?:\d+(?:[.\-]\d+)*)"
 # Kind labels at the start of a line: "Objective:", "O1:", "Objective 1 -", "KR1:",
 # "Key Result 1:", "KR 1.2 -", "Init 1:", "Initiative:", "CRO KR:". Optional bold.
 _LABEL = re.compile(
-    rf"""^\s*(?:\*\*|__)?\s*
+    rf"""^\s*(?:(?:\*\*|__)\s*)?
     (?:(?P<role>[A-Z]{{2,5}})\s+(?=KR\b))?
     (?P<label>
         objectives?|obj\.?|o(?=\s*{_NUM})|
         key[\s\-]*results?|krs?|k\.r\.|
         initiatives?|init\.?|inits?|actions?|projects?
     )
-    \s*(?P<num>{_NUM})?\s*(?:\*\*|__)?\s*
-    (?P<sep>[:.)\-–—]|\*\*:|:\*\*|__:|:__)\s*(?:\*\*|__)?\s*""",
+    \s*(?:(?P<num>{_NUM})\s*)?(?:(?:\*\*|__)\s*)?
+    (?P<sep>[:.)\-–—]|\*\*:|:\*\*|__:|:__)\s*(?:(?:\*\*|__)\s*)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _KIND_OF_LABEL: list[tuple[str, StatementKind]] = [
@@ -40,22 +40,27 @@ _KIND_OF_LABEL: list[tuple[str, StatementKind]] = [
 ]
 _CHECKBOX = re.compile(r"^\s*\[(?P<state>[ xX])\]\s+")
 _PRIORITY_PREFIX = re.compile(r"^\s*`?(?P<p>P[0-9X?])`?\s*(?:[-–—:|]\s*)?", re.IGNORECASE)
-_BRACKET_TAGS = re.compile(r"(?:\s*\[(?P<tag>[A-Za-z0-9?_/&+\- ]{1,20})\])+\s*$")
+# "[a] [P1]" at the end of a line, read backwards from the end (reversed: "]1P[ ]a["): a
+# search for the forward pattern would retry from every tag of a long run, in quadratic time.
+_BRACKET_TAGS_REVERSED = re.compile(r"\s*(?:\][A-Za-z0-9?_/&+\- ]{1,20}\[\s*)+")
 _LEADING_TAGS = re.compile(r"^\s*(?:\[(?:P[0-9X?]|[A-Z]{2,10})\]\s*)+")
 _ONE_TAG = re.compile(r"\[([A-Za-z0-9?_/&+\- ]{1,20})\]")
-_BACKTICK_PRIORITY = re.compile(r"\s*`(P[0-9X?])`\s*", re.IGNORECASE)
+# `(?<!\s)\s*` below: a search that may start inside a run of spaces is tried from each of them
+_BACKTICK_PRIORITY = re.compile(r"(?<!\s)\s*`(P[0-9X?])`\s*", re.IGNORECASE)
 _MENTION = re.compile(r"(?:(?<=\s)|^)@(?P<who>[A-Za-z0-9_][\w.\-]*[\w])")
-_OWNER_PAREN = re.compile(r"\s*\((?:owner:\s*)?(?P<who>@?[A-Z][a-z]+(?:\s*[,&/]\s*@?[A-Z][a-z]+)*|@[\w.\-]+)\)\s*$")
-_OWNER_FIELD = re.compile(r"\s*[\(\[]?\s*owners?\s*[:=]\s*(?P<who>[^)\]|;]+?)\s*[\)\]]?\s*$", re.I)
+_OWNER_PAREN = re.compile(
+    r"(?<!\s)\s*\((?:owner:\s*)?(?P<who>@?[A-Z][a-z]+(?:\s*[,&/]\s*@?[A-Z][a-z]+)*|@[\w.\-]+)\)\s*$"
+)
+_OWNER_FIELD = re.compile(r"(?<!\s)\s*(?:[\(\[]\s*)?owners?\s*[:=]\s*(?P<who>[^)\]|;]+?)\s*[\)\]]?\s*$", re.I)
 _PROGRESS = re.compile(
-    r"""\s*(?:
-        (?:=>|⇒|→\s*(?=\d+(?:\.\d+)?\s*%?\s*$))\s*(?P<p1>\d+(?:\.\d+)?\s*%?)
-      | [\(\[]\s*(?:score|progress|status)?\s*[:=]?\s*(?P<p2>0?\.\d+|1\.0|\d{1,3}\s*%)\s*[\)\]]
-      | \s[-–—|]\s*(?:score\s*[:=]?\s*)?(?P<p3>0\.\d+|1\.0)
+    r"""(?<!\s)\s*(?:
+        (?:=>|⇒|→\s*(?=\d+(?:\.\d+)?(?:\s*%)?\s*$))\s*(?P<p1>\d+(?:\.\d+)?(?:\s*%)?)
+      | [\(\[]\s*(?:(?:score|progress|status)\s*)?(?:[:=]\s*)?(?P<p2>0?\.\d+|1\.0|\d{1,3}\s*%)\s*[\)\]]
+      | \s[-–—|]\s*(?:score\s*(?:[:=]\s*)?)?(?P<p3>0\.\d+|1\.0)
     )\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
-_URL_NOTE = re.compile(r"\s*\([^()]*https?://[^()]*\)\s*$")
+_URL_NOTE = re.compile(r"(?<!\s)\s*\((?=[^()]*https?://)[^()]*+\)\s*$")
 _LEADING_SEP = re.compile(r"^\s*(?:[-–—:|]\s+)+")
 _WRAPPING_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?P<inner>.+)\1$")
 
@@ -93,10 +98,34 @@ def split_label(text: str) -> tuple[StatementKind | None, str, str | None]:
     return label_kind(m.group("label")), rest, m.group("role")
 
 
+def _trailing_tags_start(s: str) -> int:
+    """Where the run of [tags] at the end of s starts (with the space before it), or -1."""
+    m = _BRACKET_TAGS_REVERSED.match(s[::-1])
+    return len(s) - m.end() if m else -1
+
+
+def _owner_field(s: str) -> re.Match[str] | None:
+    """_OWNER_FIELD.search(s), started after the last character its owner cannot contain
+    (so that a line of many "owner:" does not retry each one to the end)."""
+    body = s.rstrip()
+    end = len(body) - 1 if body.endswith((")", "]")) else len(body)
+    start = max(s.rfind(c, 0, end) for c in ")]|;") + 1
+    return _OWNER_FIELD.search(s, start)
+
+
+def _without_parenthetical(text: str) -> str:
+    """'Key Results (Q3)' -> 'Key Results': a trailing parenthetical on the last line dropped,
+    with the space before it (in linear time, which the regular expression for it was not)."""
+    if not text.endswith(")"):
+        return text
+    start = text.find("(", text.rfind("\n") + 1)
+    return text[:start].rstrip() if start >= 0 else text
+
+
 def is_section_label(text: str) -> StatementKind | None:
     """'Key Results', '**Initiatives:**', 'KRs' alone: a label that opens a list of that kind."""
     clean = text.strip().strip("*_").strip().rstrip(":").strip().strip("*_").strip()
-    clean = re.sub(r"\s*\(.*\)$", "", clean)
+    clean = _without_parenthetical(clean)
     if re.fullmatch(r"(?i)(key[\s\-]*results?|krs?|initiatives?|inits?|actions?|projects?)", clean):
         return label_kind(clean)
     if re.fullmatch(r"(?i)objectives?", clean):
@@ -154,16 +183,16 @@ def parse_line(text: str) -> ParsedLine:
             out.progress = next(g for g in m.groups() if g).replace(" ", "")
             s = s[: m.start()]
             changed = True
-        m = _BRACKET_TAGS.search(s)
-        if m and m.start() > 0:
-            tags = _ONE_TAG.findall(s[m.start() :])
+        start = _trailing_tags_start(s)
+        if start > 0:
+            tags = _ONE_TAG.findall(s[start:])
             out.tags.extend(t.strip() for t in tags)
             for t in tags:
                 if re.fullmatch(r"(?i)P[0-9X?]", t.strip()):
                     out.priority = out.priority or t.strip().upper()
-            s = s[: m.start()]
+            s = s[:start]
             changed = True
-        m = _OWNER_FIELD.search(s) or _OWNER_PAREN.search(s)
+        m = _owner_field(s) or _OWNER_PAREN.search(s)
         if m and m.start() > 0:
             out.owner = out.owner or m.group("who").replace("@", "").strip()
             s = s[: m.start()]
@@ -184,7 +213,7 @@ def parse_line(text: str) -> ParsedLine:
     if len(s) > 2 and s[0] == s[-1] and s[0] in "\"'`":
         s = s[1:-1].strip()
     s = _LEADING_SEP.sub("", s).strip()
-    s = re.sub(r"\s*[-–—:|]$", "", s).strip()
+    s = re.sub(r"(?<!\s)\s*[-–—:|]$", "", s).strip()
     for marker in ("**", "__"):
         if s.count(marker) % 2:  # the other half went with a label: "**Objective 1 - X**"
             s = s[: -len(marker)] if s.endswith(marker) else s.removeprefix(marker)

@@ -8,21 +8,34 @@ from typing import Any
 from okrlint.model import OKR, Document, ReaderNote, Statement, StatementKind
 from okrlint.readers.annotations import ParsedLine
 
+# Separators are written `\s*(?:[-/]\s*)?`, not `\s*[-/ ]?\s*`: the same text, but without
+# the many ways to split a run of spaces that made a failing match quadratic in its length.
 _CYCLE = re.compile(
     r"""(?ix)\b(
-        (?:FY\s?\d{2,4}\s*[-/ ]?\s*)?Q[1-4](?:\s*[-/ ]?\s*(?:FY\s?)?(?:19|20)\d{2}|\s*[-/ ]?\s*FY\d{2})?
-      | (?:19|20)\d{2}\s*[-/ ]?\s*[QH][1-4]
-      | H[12]\s*[-/ ]?\s*(?:19|20)\d{2}
-      | FY\s?\d{2,4}(?:\s*[-/ ]\s*[QH][1-4])?
+        (?:FY\s?\d{2,4}\s*(?:[-/]\s*)?)?Q[1-4](?:\s*(?:[-/]\s*)?(?:FY\s?)?(?:19|20)\d{2}|\s*(?:[-/]\s*)?FY\d{2})?
+      | (?:19|20)\d{2}\s*(?:[-/]\s*)?[QH][1-4]
+      | H[12]\s*(?:[-/]\s*)?(?:19|20)\d{2}
+      | FY\s?\d{2,4}(?:(?:\s*[-/]|[^\S\x20]*\x20)\s*[QH][1-4])?
     )\b"""
 )
 
 
+# What must not reach a terminal or a report raw: C0/C1 controls (newlines included), DEL,
+# zero-width and bidirectional formatting characters, line separators, lone surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text on one line with every unprintable character written as its escape (\\x1b)."""
+    return _UNPRINTABLE.sub(lambda m: ascii(m.group(0))[1:-1], text)
+
+
 class ReadError(Exception):
-    """Input that cannot be read as a goal document; the message is one line for the user."""
+    """Input that cannot be read as a goal document; the message is one line for the user,
+    with anything copied from the input that could drive a terminal escaped."""
 
     def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
+        super().__init__(printable(message))
         self.line = line
 
 

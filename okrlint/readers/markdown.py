@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from okrlint.model import OKR, Document, StatementKind
 from okrlint.readers.annotations import is_section_label, parse_line
-from okrlint.readers.base import DocumentBuilder, find_cycle
+from okrlint.readers.base import DocumentBuilder, ReadError, find_cycle
 
 _MD = MarkdownIt("commonmark").enable("table")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -381,13 +380,15 @@ class _MarkdownReader:
         offset = 0
         m = _FRONT_MATTER.match(text)
         if m:
-            try:
-                meta = yaml.safe_load(m.group("body"))
-            except yaml.YAMLError:
-                meta = None
+            from okrlint.readers.structured import load_yaml
+
+            try:  # the YAML reader's guards: no tags, an alias budget, a depth limit
+                meta = load_yaml(m.group("body"))
+            except ReadError:
+                meta = None  # front matter that cannot be read is left alone, as before
             if isinstance(meta, dict):
                 for key in ("cycle", "period", "quarter", "timeframe"):
-                    if meta.get(key):
+                    if isinstance(meta.get(key), str | int | float) and meta.get(key):
                         self.b.set_cycle(str(meta[key]))
                         break
             offset = m.group(0).count("\n")

@@ -8,7 +8,6 @@ for other tools' exports, any mapping at any depth with an objective-like text k
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import json
 import re
@@ -22,7 +21,12 @@ from okrlint.readers.base import DocumentBuilder, ReadError
 
 _SAFE_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq",
                                                  "timestamp", "merge", "binary", "omap", "pairs", "set")}
-MAX_NODES = 200_000  # a YAML alias bomb expands far past this; real documents never do
+# A document without aliases has at most as many values, and as many characters of text, as it
+# has characters; aliases may add these many more. A YAML alias bomb expands far past them.
+MAX_NODES = 200_000
+MAX_EXTRA_CHARS = 1_000_000
+MAX_DEPTH = 200
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class LocStr(str):
@@ -30,6 +34,51 @@ class LocStr(str):
 
     line: int = 1
     column: int = 1
+
+
+class LocDict(dict[str, Any]):
+    """A mapping that remembers where it starts and the line of each key."""
+
+    line: int = 1
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[str, int] = {}
+
+
+class LocList(list[Any]):
+    """A list that remembers where it starts and the line of each item."""
+
+    line: int = 1
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.item_lines: list[int] = []
+
+
+def _loc_str(value: str, line: int, column: int) -> LocStr:
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise ReadError(f"text with an unpaired surrogate escape {bad.group(0)!a} is not valid Unicode", line)
+    loc = LocStr(value)
+    loc.line, loc.column = line, column
+    return loc
+
+
+class _Budget:
+    """How much a document may expand to: its own size plus a fixed allowance for aliases."""
+
+    def __init__(self, text: str) -> None:
+        self.nodes = len(text) + MAX_NODES
+        self.chars = len(text) + MAX_EXTRA_CHARS
+
+    def spend(self, line: int, chars: int = 0) -> None:
+        self.nodes -= 1
+        self.chars -= chars
+        if self.nodes < 0 or self.chars < 0:
+            raise ReadError("YAML expands to too many values (an alias bomb?)", line)
 
 
 def _norm(key: Any) -> str:
@@ -102,7 +151,8 @@ _NATIVE_KR_KEYS = {
 
 
 def _line_index(text: str) -> list[int]:
-    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    """The offset where each line starts."""
+    return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
 # -- YAML -------------------------------------------------------------------------------------
@@ -120,7 +170,25 @@ def _compose(text: str) -> Any:
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
-def _from_yaml(text: str) -> Any:
+def _yaml_too_deep(text: str) -> int | None:
+    """The line where YAML nesting passes MAX_DEPTH, found with the (iterative) event parser."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1 if event.start_mark is not None else None
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def load_yaml(text: str) -> Any:
+    """YAML text to plain values (LocStr, LocDict, LocList, numbers, None), trusting nothing:
+    only the core schema's tags, an alias budget, MAX_DEPTH. Raises ReadError."""
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -130,83 +198,133 @@ def _from_yaml(text: str) -> Any:
     except yaml.YAMLError as exc:
         raise ReadError(f"invalid YAML: {str(exc).splitlines()[0]}") from None
     except RecursionError:
-        raise ReadError("YAML nested too deeply") from None
+        raise ReadError(f"YAML nested more than {MAX_DEPTH} levels deep", _yaml_too_deep(text)) from None
     if root is None:
         return None
     constructor = yaml.SafeLoader("")
-    budget = [MAX_NODES]
+    budget = _Budget(text)
 
     def convert(node: yaml.Node, depth: int = 0) -> Any:
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise ReadError("YAML expands to too many values (an alias bomb?)", node.start_mark.line + 1)
-        if depth > 200:
-            raise ReadError("YAML nested too deeply", node.start_mark.line + 1)
+        line = node.start_mark.line + 1
+        budget.spend(line)
+        if depth > MAX_DEPTH:
+            raise ReadError(f"YAML nested more than {MAX_DEPTH} levels deep", line)
         if node.tag not in _SAFE_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise ReadError(f"YAML tag {tag} is not allowed", node.start_mark.line + 1)
+            raise ReadError(f"YAML tag {tag} is not allowed", line)
         if isinstance(node, yaml.MappingNode):
-            out: dict[str, Any] = {}
+            out = LocDict(line)
             for key_node, value_node in node.value:
                 key = convert(key_node, depth + 1)
-                out[str(key)] = convert(value_node, depth + 1)
+                name = str(key) if isinstance(key, str | int | float | bool) or key is None else repr(key)[:200]
+                out[name] = convert(value_node, depth + 1)
+                out.key_lines[name] = key_node.start_mark.line + 1
             return out
         if isinstance(node, yaml.SequenceNode):
-            return [convert(child, depth + 1) for child in node.value]
+            items = LocList(line)
+            for child in node.value:
+                items.append(convert(child, depth + 1))
+                items.item_lines.append(child.start_mark.line + 1)
+            return items
         try:
             value = constructor.construct_object(node)
-        except (yaml.YAMLError, ValueError) as exc:
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
             reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise ReadError(f"invalid YAML value: {reason}", node.start_mark.line + 1) from None
+            raise ReadError(f"invalid YAML value: {reason}", line) from None
+        column = node.start_mark.column + 1
         if isinstance(value, str):
-            loc = LocStr(value)
-            loc.line, loc.column = node.start_mark.line + 1, node.start_mark.column + 1
-            if getattr(node, "style", None) in ('"', "'"):
-                loc.column += 1
-            return loc
+            budget.spend(line, len(value))
+            return _loc_str(value, line, column + 1 if getattr(node, "style", None) in ('"', "'") else column)
         if value is not None and not isinstance(value, int | float | bool):
-            loc = LocStr(str(value))  # dates and timestamps: keep them as written
-            loc.line, loc.column = node.start_mark.line + 1, node.start_mark.column + 1
-            return loc
+            text_value = str(value)  # dates, timestamps and binary: keep them as written
+            budget.spend(line, len(text_value))
+            return _loc_str(text_value, line, column)
         return value
 
     return convert(root)
 
 
 # -- JSON -------------------------------------------------------------------------------------
-def _from_json(text: str) -> Any:
+# The tokens of a JSON text that carry values: a key (a string before its colon), a string, an
+# opening or closing bracket, a literal (number, true, false, null). Commas, colons and
+# whitespace between them are skipped.
+_JSON_TOKEN = re.compile(
+    r'(?P<key>"[^"\\]*(?:\\.[^"\\]*)*")\s*:|"[^"\\]*(?:\\.[^"\\]*)*"|(?P<open>[{\[])|(?P<close>[}\]])|[^\s{}\[\],:"]+'
+)
+_JSON_WORDS: dict[str, Any] = {"true": True, "false": False, "null": None}
+
+
+def _json_string(token: str, line: int) -> str:
+    if "\\" not in token:
+        return token[1:-1]
+    value: str = json.loads(token)
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise ReadError(f"text with an unpaired surrogate escape {bad.group(0)!a} is not valid Unicode", line)
+    return value
+
+
+def _json_values(text: str) -> Any:
+    """A JSON text (already checked by json.loads) to LocStr, LocDict and LocList values that
+    know their lines, in one linear pass over its tokens; refused past MAX_DEPTH with the line."""
+    stack: list[Any] = []  # the open LocDicts and LocLists
+    keys: list[str] = []  # for each, the key of the value being read
+    root: Any = None
+    line, last, line_start = 1, 0, 0
+    for m in _JSON_TOKEN.finditer(text):
+        pos = m.start()
+        newlines = text.count("\n", last, pos)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", last, pos) + 1
+        last = pos
+        kind = m.lastgroup
+        if kind == "key":
+            keys[-1] = _json_string(m.group("key"), line)
+            stack[-1].key_lines[keys[-1]] = line
+            continue
+        if kind == "close":
+            stack.pop()
+            keys.pop()
+            continue
+        value: Any
+        if kind == "open":
+            if len(stack) >= MAX_DEPTH:
+                raise ReadError(f"JSON nested more than {MAX_DEPTH} levels deep", line)
+            value = LocDict(line) if m.group("open") == "{" else LocList(line)
+        else:
+            token = m.group(0)
+            if token[0] == '"':
+                value = LocStr(_json_string(token, line))
+                value.line, value.column = line, pos - line_start + 2
+            elif token in _JSON_WORDS:
+                value = _JSON_WORDS[token]
+            else:  # a number (json.loads has checked it): also NaN, Infinity, 1e400
+                value = int(token) if token.lstrip("-").isdigit() else float(token)
+        if not stack:
+            root = value
+        elif isinstance(stack[-1], LocList):
+            stack[-1].append(value)
+            stack[-1].item_lines.append(line)
+        else:
+            stack[-1][keys[-1]] = value
+        if kind == "open":
+            stack.append(value)
+            keys.append("")
+    return root
+
+
+def load_json(text: str) -> Any:
+    """JSON text to plain values (LocStr, LocDict, LocList, numbers, None) that know their
+    lines; nesting past MAX_DEPTH is refused with the line where it happens. Raises ReadError."""
     try:
-        data = json.loads(text)
+        json.loads(text)  # its error messages, with their lines, are the ones users see
     except json.JSONDecodeError as exc:
         raise ReadError(f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
     except RecursionError:
-        raise ReadError("JSON nested too deeply") from None
-    starts = _line_index(text)
-    cursor = [0]
-
-    def locate(value: str) -> LocStr:
-        loc = LocStr(value)
-        for needle in (json.dumps(value, ensure_ascii=False), json.dumps(value)):
-            pos = text.find(needle, cursor[0])
-            if pos >= 0:
-                cursor[0] = pos + len(needle)
-                line = bisect.bisect_right(starts, pos)
-                loc.line, loc.column = line, pos - starts[line - 1] + 2
-                break
-        return loc
-
-    def convert(value: Any, depth: int = 0) -> Any:
-        if depth > 200:
-            raise ReadError("JSON nested too deeply")
-        if isinstance(value, dict):
-            return {str(k): convert(v, depth + 1) for k, v in value.items()}
-        if isinstance(value, list):
-            return [convert(v, depth + 1) for v in value]
-        if isinstance(value, str):
-            return locate(value)
-        return value
-
-    return convert(data)
+        _json_values(text)  # raises with the line where the nesting passes MAX_DEPTH
+        raise ReadError(f"JSON nested more than {MAX_DEPTH} levels deep") from None
+    return _json_values(text)
 
 
 # -- the walker -------------------------------------------------------------------------------
@@ -223,6 +341,21 @@ def _line(value: Any, fallback: int = 1) -> int:
     return getattr(value, "line", fallback)
 
 
+def _key_line(mapping: Any, key: str | None, fallback: int) -> int:
+    """The line a key of a mapping was written on."""
+    lines = getattr(mapping, "key_lines", None)
+    return lines.get(key, fallback) if lines is not None and key is not None else fallback
+
+
+def _item_line(items: Any, index: int, fallback: int) -> int:
+    lines = getattr(items, "item_lines", None)
+    return lines[index] if lines is not None and index < len(lines) else fallback
+
+
+# How a normalised key is written in okrlint's schema, for did-you-mean hints.
+_SPELLED = {"keyresults": "key_results", "keyresult": "key_result"}
+
+
 class _Walker:
     def __init__(self, builder: DocumentBuilder, strict: bool) -> None:
         self.b = builder
@@ -236,8 +369,8 @@ class _Walker:
             if inner is not None:
                 return self.text_of(inner, what, where, line)
         if not isinstance(value, str):
-            kind = "a list" if isinstance(value, list) else type(value).__name__
-            if value is None or kind == "dict":
+            kind = "a list" if isinstance(value, list) else "a boolean" if isinstance(value, bool) else "a number"
+            if value is None or isinstance(value, dict):
                 raise ReadError(f"{where}: {what} has no text", line)
             raise ReadError(f"{where}: {what} should be text, not {kind} ({value!r:.40})", line)
         if not value.strip():
@@ -249,9 +382,9 @@ class _Walker:
             return
         for key in mapping:
             if _norm(key) not in allowed:
-                hint = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-                tip = f" (did you mean {hint[0]!r}?)" if hint else ""
-                raise ReadError(f"{where}: unknown key {key!r}{tip}", line)
+                hint = difflib.get_close_matches(_norm(key), sorted(allowed), n=1)
+                tip = f" (did you mean {_SPELLED.get(hint[0], hint[0])!r}?)" if hint else ""
+                raise ReadError(f"{where}: unknown key {key!r}{tip}", _key_line(mapping, key, line))
 
     def statement(self, value: Any, kind: StatementKind, where: str, line: int) -> Statement:
         fields: dict[str, Any] = {}
@@ -282,8 +415,8 @@ class _Walker:
     def objective(self, value: Any, where: str, parent: int | None = None) -> None:
         line = _line(value)
         if isinstance(value, dict):
-            _, text = _get(value, _TEXT_KEYS)
-            line = _line(text, line)
+            text_key, text = _get(value, _TEXT_KEYS)
+            line = _line(text, _key_line(value, text_key, line))
             stmt = self.statement(value, "objective", where, line)
             index = self.b.objective(stmt, parent)
             self.self_check_objective_keys(value, where, line)
@@ -291,19 +424,24 @@ class _Walker:
                 lkey, items = _get(value, list_names)
                 if items is None:
                     continue
+                list_line = _key_line(value, lkey, line)
                 if not isinstance(items, list):
                     items = [items]
                 for i, item in enumerate(items):
+                    item_line = _line(item, _item_line(items, i, list_line))
                     if isinstance(item, dict) and kind == "key_result":
                         _, inits = _get(item, _INIT_LIST)
                         for j, init in enumerate(inits if isinstance(inits, list) else []):
                             self.b.attach(
                                 self.statement(
-                                    init, "initiative", f"{where}.{lkey}[{i}].initiatives[{j}]", _line(init, line)
+                                    init,
+                                    "initiative",
+                                    f"{where}.{lkey}[{i}].initiatives[{j}]",
+                                    _line(init, _item_line(inits, j, item_line)),
                                 ),
                                 index,
                             )
-                    self.b.attach(self.statement(item, kind, f"{where}.{lkey}[{i}]", _line(item, line)), index)  # type: ignore[arg-type]
+                    self.b.attach(self.statement(item, kind, f"{where}.{lkey}[{i}]", item_line), index)  # type: ignore[arg-type]
             for child_key in ("children", "objectives", "subobjectives"):
                 _, children = _get(value, (child_key,))
                 if isinstance(children, list):
@@ -355,7 +493,7 @@ class _Walker:
         if items is None:
             return True
         if not isinstance(items, list):
-            raise ReadError("document: objectives should be a list", _line(items))
+            raise ReadError("document: objectives should be a list", _key_line(data, key, _line(items)))
         for i, item in enumerate(items):
             self.objective(item, f"objectives[{i}]")
         return True
@@ -390,7 +528,7 @@ class _Walker:
 
 
 def read(text: str, path: str = "<text>", fmt: str = "yaml") -> Document:
-    data = _from_json(text) if fmt == "json" else _from_yaml(text)
+    data = load_json(text) if fmt == "json" else load_yaml(text)
     builder = DocumentBuilder(path, fmt, text)
     if data is None:
         return builder.finish()
