@@ -7,8 +7,6 @@ formats treat as syntax.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 from functools import lru_cache
 from typing import Any
@@ -43,9 +41,9 @@ def xml_safe(text: Any) -> str:
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", str(text))
 
 
-# Where Jinja may keep compiled templates between runs (set by `okrlint check` to a folder of
-# the analysis cache; None: compile every run). Saves compiling text.j2 (about 20 ms) when a
-# cached check renders text.
+# Compiled templates are never cached on disk: a bytecode cache in the project's folder
+# would be code that okrlint loads and runs, and a repository could commit a crafted one.
+# Compiling text.j2 costs about 20 ms a run. `okrlint check` may still set this (unused).
 bytecode_cache_dir: str | None = None
 
 
@@ -69,24 +67,6 @@ def environment() -> Any:
     return env
 
 
-def _bytecode_cache() -> Any:
-    """Jinja's bytecode cache in bytecode_cache_dir as it is now, or None."""
-    if bytecode_cache_dir is None:
-        return None
-    try:
-        os.makedirs(bytecode_cache_dir, exist_ok=True)
-    except OSError:
-        return None  # a cache that cannot be written is no cache
-    import jinja2
-
-    class BestEffort(jinja2.FileSystemBytecodeCache):
-        def dump_bytecode(self, bucket: Any) -> None:
-            with contextlib.suppress(OSError):  # read-only, full, removed meanwhile: just not stored
-                super().dump_bytecode(bucket)
-
-    return BestEffort(bytecode_cache_dir)
-
-
 def render_template(template: str, **context: Any) -> str:
     colour = bool(context.get("colour"))
 
@@ -95,6 +75,4 @@ def render_template(template: str, **context: Any) -> str:
         code = COLOURS.get(style)
         return f"\x1b[{code}m{text}\x1b[0m" if colour and code else text
 
-    env = environment()
-    env.bytecode_cache = _bytecode_cache()
-    return str(env.get_template(template).render(paint=paint, **context))
+    return str(environment().get_template(template).render(paint=paint, **context))
