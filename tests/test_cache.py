@@ -137,8 +137,8 @@ def test_fully_cached_check_imports_neither_spacy_nor_jinja(capsys, docs, isolat
     got_code, out, loaded = run_process("check", str(docs), cwd=isolated_cwd)
     assert (got_code, out) == (code, expected)
     assert loaded == ["jinja2"]
-    assert list((isolated_cwd / ".okrlint_cache" / "templates").iterdir())  # Jinja's compiled template
-    assert run_process("check", str(docs), cwd=isolated_cwd)[1] == expected  # rendered from it
+    # compiled templates are code: they are never kept in the project's folder (a repository could plant one)
+    assert not list(isolated_cwd.glob(".okrlint_cache/**/__jinja2_*"))
 
 
 @pytest.mark.parametrize("args", [("--version",), ("rules",)])
