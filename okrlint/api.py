@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from okrlint.cache import AnalysisCache
+from okrlint.cache import AnalysisCache, Entry
 from okrlint.config import Config, find_config, load_config_file
 from okrlint.engine import run_rules
 from okrlint.model import Anatomy, Document, FileResult, LintResult
@@ -46,94 +46,121 @@ def _open_cache(cache_dir: str | os.PathLike[str] | AnalysisCache | None, model:
     return AnalysisCache.open(cache_dir, model)
 
 
+class _Analysis:
+    """The analysis step: documents are added as they are read (so that worker processes can
+    start parsing while the rest is read), then `documents()` gives each one its anatomies.
+
+    Statements found in the cache are rebuilt from it. The others (each distinct text once)
+    go through nlp.pipe, spread over `jobs` processes when there are enough of them
+    (okrlint.parallel); spaCy is not even imported when everything is cached. Documents
+    come out in order while the analysis is still running, so a caller can check and forget
+    one before the next is built.
+    """
+
+    def __init__(self, model: str | None, cache: AnalysisCache | None, jobs: int = 1) -> None:
+        from okrlint.parallel import Analysis
+
+        self.model = model
+        self.cache = cache
+        self.parsing = Analysis(model, jobs)
+        self.plans: list[tuple[Document, list[str], str | None, Entry | None]] = []
+        self.scheduled: set[str] = set()
+        self.misses: list[str] = []
+        self.uses: dict[str, int] = {}  # documents still to come per text, to let go of records early
+
+    def add(self, doc: Document) -> None:
+        cache = self.cache
+        texts = [s.text for s in doc.statements()]
+        for text in set(texts):
+            self.uses[text] = self.uses.get(text, 0) + 1
+        key = _document_key(doc, texts) if cache is not None else None
+        entry = cache.load(key) if cache is not None and key is not None and texts else None
+        cached = set(entry.texts) if entry is not None else set()
+        new = []
+        for text in texts:
+            if text not in cached and text not in self.scheduled:
+                self.scheduled.add(text)
+                new.append(text)
+        self.misses += new
+        self.parsing.add(new)
+        self.plans.append((doc, texts, key, entry))
+
+    def abandon(self) -> None:
+        self.parsing.stop()
+
+    def documents(self) -> Iterator[Document]:
+        from okrlint.nlp.records import from_record
+        from okrlint.parallel import analyse_stream, dumps
+
+        cache, model, misses, uses = self.cache, self.model, self.misses, self.uses
+        fresh = self.parsing.results()
+        records: dict[str, str] = {}  # the record JSON of each text analysed in this run
+        unclaimed: dict[str, Anatomy] = {}  # anatomies made in this process, not handed out yet
+        produced = 0
+
+        def analysed(text: str) -> Anatomy:
+            nonlocal produced
+            while text not in records and produced < len(misses):
+                anatomy, record = next(fresh)
+                done = misses[produced]
+                produced += 1
+                records[done] = record
+                if anatomy is not None:
+                    unclaimed[done] = anatomy
+            if text not in records:  # a cached record that turned out unusable: analyse it now
+                anatomy, record = next(analyse_stream([text], model))
+                records[text] = record
+                if anatomy is not None:
+                    unclaimed[text] = anatomy
+            if text in unclaimed:
+                return unclaimed.pop(text)
+            return from_record(json.loads(records[text]))
+
+        try:
+            for doc, texts, key, entry in self.plans:
+                hits: dict[str, Any] = {}
+                if entry is not None:
+                    try:
+                        hits = entry.decode()
+                    except ValueError:
+                        hits = {}
+                changed = entry is None or len(entry.texts) != len(set(texts))
+                changed = changed or (cache is not None and key is not None and cache.has_pending_document(key))
+                for stmt in doc.statements():
+                    record = hits.get(stmt.text)
+                    if record is not None:
+                        try:
+                            stmt.anatomy = from_record(record)
+                            continue
+                        except (ValueError, TypeError, KeyError, AttributeError):
+                            del hits[stmt.text]
+                    stmt.anatomy = analysed(stmt.text)
+                    changed = True
+                if cache is not None and key is not None and texts and changed:
+                    unique = list(dict.fromkeys(texts))
+                    cache.store(key, unique, [dumps(hits[t]) if t in hits else records[t] for t in unique])
+                if cache is not None and key is not None:
+                    cache.forget(key)
+                for text in set(texts):
+                    uses[text] -= 1
+                    if not uses[text]:
+                        records.pop(text, None)
+                yield doc
+        finally:
+            self.parsing.stop()
+
+
 def _analyse(
     docs: Sequence[Document],
     model: str | None,
     cache_dir: str | os.PathLike[str] | AnalysisCache | None = None,
     jobs: int = 1,
 ) -> Iterator[Document]:
-    """Give every statement its anatomy, yielding each document as soon as it has them all.
-
-    Statements found in the cache are rebuilt from it. The others (each distinct text once)
-    go through one nlp.pipe pass, spread over `jobs` processes when there are enough of them
-    (okrlint.parallel); spaCy is not even imported when everything is cached. Documents come
-    out in order while the analysis is still running, so a caller can check and forget one
-    before the next is built.
-    """
-    from okrlint.cache import Entry
-    from okrlint.nlp.records import from_record
-    from okrlint.parallel import analyse_stream, dumps
-
-    cache = _open_cache(cache_dir, model)
-    plans: list[tuple[Document, list[str], str | None, Entry | None]] = []
-    scheduled: set[str] = set()
-    misses: list[str] = []
-    uses: dict[str, int] = {}  # documents still to come per text, to let go of records early
+    """All documents through the analysis step at once (see _Analysis)."""
+    analysis = _Analysis(model, _open_cache(cache_dir, model), jobs)
     for doc in docs:
-        texts = [s.text for s in doc.statements()]
-        for text in set(texts):
-            uses[text] = uses.get(text, 0) + 1
-        key = _document_key(doc, texts) if cache is not None else None
-        entry = cache.load(key) if cache is not None and key is not None and texts else None
-        cached = set(entry.texts) if entry is not None else set()
-        for text in texts:
-            if text not in cached and text not in scheduled:
-                scheduled.add(text)
-                misses.append(text)
-        plans.append((doc, texts, key, entry))
-
-    fresh = analyse_stream(misses, model, jobs)
-    records: dict[str, str] = {}  # the record JSON of each text analysed in this run
-    unclaimed: dict[str, Anatomy] = {}  # anatomies made in this process, not handed out yet
-    produced = 0
-
-    def analysed(text: str) -> Anatomy:
-        nonlocal produced
-        while text not in records and produced < len(misses):
-            anatomy, record = next(fresh)
-            done = misses[produced]
-            produced += 1
-            records[done] = record
-            if anatomy is not None:
-                unclaimed[done] = anatomy
-        if text not in records:  # a cached record that turned out unusable: analyse it now
-            anatomy, record = next(analyse_stream([text], model))
-            records[text] = record
-            if anatomy is not None:
-                unclaimed[text] = anatomy
-        if text in unclaimed:
-            return unclaimed.pop(text)
-        return from_record(json.loads(records[text]))
-
-    for doc, texts, key, entry in plans:
-        hits: dict[str, Any] = {}
-        if entry is not None:
-            try:
-                hits = entry.decode()
-            except ValueError:
-                hits = {}
-        changed = entry is None or len(entry.texts) != len(set(texts))
-        changed = changed or (cache is not None and key is not None and cache.has_pending_document(key))
-        for stmt in doc.statements():
-            record = hits.get(stmt.text)
-            if record is not None:
-                try:
-                    stmt.anatomy = from_record(record)
-                    continue
-                except (ValueError, TypeError, KeyError, AttributeError):
-                    del hits[stmt.text]
-            stmt.anatomy = analysed(stmt.text)
-            changed = True
-        if cache is not None and key is not None and texts and changed:
-            unique = list(dict.fromkeys(texts))
-            cache.store(key, unique, [dumps(hits[t]) if t in hits else records[t] for t in unique])
-        if cache is not None and key is not None:
-            cache.forget(key)
-        for text in set(texts):
-            uses[text] -= 1
-            if not uses[text]:
-                records.pop(text, None)
-        yield doc
+        analysis.add(doc)
+    yield from analysis.documents()
 
 
 def _too_long(doc: Document, limit: int) -> str | None:
@@ -160,7 +187,13 @@ def lint_documents(
     """
     if not items:
         return []
-    analysed = _analyse([doc for doc, _, _ in items], items[0][2].model, cache_dir, jobs)
+    return _check(items, _analyse([doc for doc, _, _ in items], items[0][2].model, cache_dir, jobs), tokens)
+
+
+def _check(
+    items: Sequence[tuple[Document, str, Config]], analysed: Iterator[Document], tokens: bool
+) -> list[FileResult]:
+    """Rules and scores for each document as the analysis hands it over (in item order)."""
     results = []
     for (doc, source, config), _ in zip(items, analysed, strict=True):
         findings = run_rules(doc, config, source)
@@ -204,41 +237,53 @@ def lint_paths(
 ) -> LintResult:
     """Lint files and directories. Unreadable files become FileResult.error; the rest are checked.
 
-    `cache_dir`, `jobs` and `tokens` are passed to `lint_documents`."""
+    `cache_dir`, `jobs` and `tokens` as for `lint_documents`. Each document goes to the
+    analysis as soon as it is read, so with `jobs` > 1 workers parse while the rest is read."""
     explicit = load_config_file(Path(config)) if isinstance(config, str) else config
     cache: AnalysisCache | None = None
+    analysis: _Analysis | None = None  # fed while reading, so that workers parse while the rest is read
     items: list[tuple[Document, str, Config]] = []
     slots: list[FileResult | None] = []
-    for entry in discover([str(p) for p in paths], explicit):
-        if isinstance(entry, tuple):
-            slots.append(FileResult(path=entry[0], error=entry[1]))
-            continue
-        cfg = _config_for(entry, explicit)
-        if select is not None or ignore:
-            cfg = cfg.model_copy(
-                update={"select": select if select is not None else cfg.select, "ignore": cfg.ignore + (ignore or [])}
-            )
-            cfg.check_rules()
-        src = load(entry, cfg.max_file_size)
-        if src.error or src.text is None:
-            slots.append(FileResult(path=entry, error=src.error))
-            continue
-        if cache_dir is not None and cache is None:  # the first file's model is the run's (lint_documents)
-            cache = _open_cache(cache_dir, cfg.model)
-        try:
-            doc = cache.document(entry, src.text) if cache is not None else None
-            if doc is None:
-                doc = read_text(src.text, entry)
-                if cache is not None:
-                    cache.remember_document(entry, src.text, doc)
-            error = _too_long(doc, cfg.max_statement_length)
-            if error:
-                raise ReadError(error)
-        except ReadError as exc:
-            where = f"line {exc.line}: " if exc.line else ""
-            slots.append(FileResult(path=entry, error=f"{where}{exc}"))
-            continue
-        items.append((doc, src.text, cfg))
-        slots.append(None)
-    checked = iter(lint_documents(items, cache_dir=cache, jobs=jobs, tokens=tokens))
+    try:
+        for entry in discover([str(p) for p in paths], explicit):
+            if isinstance(entry, tuple):
+                slots.append(FileResult(path=entry[0], error=entry[1]))
+                continue
+            cfg = _config_for(entry, explicit)
+            if select is not None or ignore:
+                cfg = cfg.model_copy(
+                    update={
+                        "select": select if select is not None else cfg.select,
+                        "ignore": cfg.ignore + (ignore or []),
+                    }
+                )
+                cfg.check_rules()
+            src = load(entry, cfg.max_file_size)
+            if src.error or src.text is None:
+                slots.append(FileResult(path=entry, error=src.error))
+                continue
+            if analysis is None:  # the first file's model is the run's (as in lint_documents)
+                cache = _open_cache(cache_dir, cfg.model)
+                analysis = _Analysis(cfg.model, cache, jobs)
+            try:
+                doc = cache.document(entry, src.text) if cache is not None else None
+                if doc is None:
+                    doc = read_text(src.text, entry)
+                    if cache is not None:
+                        cache.remember_document(entry, src.text, doc)
+                error = _too_long(doc, cfg.max_statement_length)
+                if error:
+                    raise ReadError(error)
+            except ReadError as exc:
+                where = f"line {exc.line}: " if exc.line else ""
+                slots.append(FileResult(path=entry, error=f"{where}{exc}"))
+                continue
+            items.append((doc, src.text, cfg))
+            slots.append(None)
+            analysis.add(doc)
+        checked = iter(_check(items, analysis.documents(), tokens) if analysis is not None else [])
+    except BaseException:
+        if analysis is not None:
+            analysis.abandon()
+        raise
     return LintResult(files=[slot if slot is not None else next(checked) for slot in slots])

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from okrlint import __version__
 
@@ -131,25 +131,22 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     config: Config | None = load_config_file(Path(args.config)) if args.config else None
     select, ignore = _split(args.select), _split(args.ignore)
+    from okrlint.parallel import default_jobs
+    from okrlint.report import templating
+
+    cache_dir = _cache_dir(args)
+    templating.bytecode_cache_dir = str(cache_dir / "templates") if cache_dir is not None else None
+    options: dict[str, Any] = {
+        "cache_dir": cache_dir,
+        "jobs": args.jobs or default_jobs(),
+        "tokens": False,  # reports leave the token lists out; dropping them keeps memory flat
+    }
     if args.changed_since:
         from okrlint.gitdiff import lint_changed
 
-        result = lint_changed(args.paths, args.changed_since, config=config, select=select, ignore=ignore)
+        result = lint_changed(args.paths, args.changed_since, config=config, select=select, ignore=ignore, **options)
     else:
-        from okrlint.parallel import default_jobs
-        from okrlint.report import templating
-
-        cache_dir = _cache_dir(args)
-        templating.bytecode_cache_dir = str(cache_dir / "templates") if cache_dir is not None else None
-        result = lint_paths(
-            args.paths,
-            config=config,
-            select=select,
-            ignore=ignore,
-            cache_dir=cache_dir,
-            jobs=args.jobs or default_jobs(),
-            tokens=False,  # reports leave the token lists out; dropping them keeps memory flat
-        )
+        result = lint_paths(args.paths, config=config, select=select, ignore=ignore, **options)
     if args.output and is_input(args.output, [file.path for file in result.files]):
         print(f"okrlint: -o {args.output}: is one of the files being checked; not overwritten", file=sys.stderr)
         return EXIT_ERROR

@@ -18,6 +18,7 @@ pay for loading the model again.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -70,12 +71,44 @@ def _take(counter: Any) -> int:
     return index
 
 
-def _worker(texts: Sequence[str], model: str | None, counter: Any, conn: Any) -> None:
-    """A worker process: take batches until none are left, send back each one's records."""
+class _Shared:
+    """What the processes of one analysis share: the next batch to take, how many batches
+    and statements are published so far, and whether the last one is."""
+
+    def __init__(self, ctx: Any) -> None:
+        self.lock = ctx.Lock()
+        self.next = ctx.RawValue("q", 0)
+        self.published = ctx.RawValue("q", 0)
+        self.submitted = ctx.RawValue("q", 0)
+        self.closed = ctx.RawValue("b", False)
+
+
+def _worker(number: int, model: str | None, shared: _Shared, tasks: Any, conn: Any) -> None:
+    """A worker process: take published batches until the last is taken; send back each
+    one's records. Worker `number` (1, 2, ...) joins in only once the run has at least
+    MIN_PER_JOB statements per process up to it, so a small run loads no extra model."""
+    texts: dict[int, Sequence[str]] = {}
     try:
-        batches = -(-len(texts) // BATCH_SIZE)
-        while (index := _take(counter)) < batches:
-            batch = texts[index * BATCH_SIZE : (index + 1) * BATCH_SIZE]
+        while True:
+            with shared.lock:
+                index = shared.next.value
+                eligible = shared.submitted.value >= MIN_PER_JOB * (number + 1)
+                take = eligible and index < shared.published.value
+                if take:
+                    shared.next.value = index + 1
+                closed = shared.closed.value
+            if closed and not take:
+                break  # all taken, or a run too small for this worker
+            if not take:
+                message = tasks.get()  # wakes on the next publication (or on close)
+                if message is not None:
+                    texts[message[0]] = message[1]
+                continue
+            while index not in texts:  # published, so it is on its way
+                message = tasks.get()
+                if message is not None:
+                    texts[message[0]] = message[1]
+            batch = texts.pop(index)
             conn.send((index, [record for _, record in _describe_all(batch, model)]))
         conn.send(None)  # done
     except BaseException:  # the parent redoes what is missing (and reports any error itself)
@@ -132,72 +165,143 @@ class _Results:
             return self.done.pop(index)
 
 
-def analyse_stream(texts: Sequence[str], model: str | None, jobs: int = 1) -> Iterator[tuple[Anatomy | None, str]]:
-    """(anatomy or None, record JSON) for every text, in order; nothing is loaded for no texts."""
-    if not texts:
-        return
-    processes = plan_jobs(len(texts), jobs)
-    if processes == 1:
-        yield from _describe_all(texts, model)
-        return
-    ctx = _context()
-    counter = ctx.Value("i", 0)
-    results = _Results()
-    workers = []
-    for _ in range(processes - 1):
-        receive, send = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_worker, args=(texts, model, counter, send), daemon=True)
-        proc.start()
-        send.close()
-        workers.append((proc, receive))
-    results.running = len(workers)
-    threads = [threading.Thread(target=results.receive, args=(conn,), daemon=True) for _, conn in workers]
-    for thread in threads:
-        thread.start()
-    try:
-        batches = -(-len(texts) // BATCH_SIZE)
+class Analysis:
+    """Texts to analyse, added while the run is still reading its documents.
 
-        def batch(index: int) -> Sequence[str]:
-            return texts[index * BATCH_SIZE : (index + 1) * BATCH_SIZE]
+    `add` publishes every full batch at once: with more than one job, once there are
+    2 x MIN_PER_JOB statements, workers are forked and start parsing while this process
+    reads on. `results` (after the last `add`) yields (anatomy or None, record JSON) for
+    every text in order, with this process parsing the batches nobody has taken yet.
+    """
 
-        ahead: dict[int, list[tuple[Anatomy, str]]] = {}  # batches parsed here before their turn
-        for index in range(batches):
-            if index in ahead:
-                yield from ahead.pop(index)
-                continue
-            while True:
-                with counter.get_lock():
-                    mine = counter.value <= index  # nobody has taken it (they go out in order)
+    def __init__(self, model: str | None, jobs: int = 1) -> None:
+        self.model = model
+        self.jobs = jobs
+        self.texts: list[str] = []
+        self.batches = 0  # published
+        self.shared: _Shared | None = None
+        self.queues: list[Any] = []
+        self.workers: list[tuple[Any, Any]] = []
+        self.threads: list[threading.Thread] = []
+        self.received = _Results()
+
+    def add(self, texts: Sequence[str]) -> None:
+        self.texts.extend(texts)
+        if self.shared is None and self.jobs > 1 and len(self.texts) >= 2 * MIN_PER_JOB:
+            self._start()
+        if self.shared is not None:
+            while len(self.texts) >= (self.batches + 1) * BATCH_SIZE:
+                self._publish()
+
+    def _start(self) -> None:
+        ctx = _context()
+        self.shared = _Shared(ctx)
+        for number in range(1, self.jobs):
+            tasks = ctx.Queue()  # put() never blocks (a feeder thread writes the pipe)
+            tasks.cancel_join_thread()  # and exiting never waits on a worker that is gone
+            receive, send = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_worker, args=(number, self.model, self.shared, tasks, send), daemon=True)
+            proc.start()
+            send.close()
+            self.queues.append(tasks)
+            self.workers.append((proc, receive))
+        self.received.running = len(self.workers)
+        self.threads = [
+            threading.Thread(target=self.received.receive, args=(conn,), daemon=True) for _, conn in self.workers
+        ]
+        for thread in self.threads:
+            thread.start()
+
+    def _publish(self) -> None:
+        assert self.shared is not None
+        index = self.batches
+        batch = self.texts[index * BATCH_SIZE : (index + 1) * BATCH_SIZE]
+        for tasks in self.queues:
+            tasks.put((index, batch))
+        with self.shared.lock:
+            self.shared.published.value = index + 1
+            self.shared.submitted.value = index * BATCH_SIZE + len(batch)
+        self.batches = index + 1
+
+    def _close(self) -> None:
+        if self.shared is None:
+            return
+        if self.batches * BATCH_SIZE < len(self.texts):
+            self._publish()  # the last, partial batch
+        with self.shared.lock:
+            self.shared.closed.value = True
+        for tasks in self.queues:
+            tasks.put(None)
+
+    def _batch(self, index: int) -> Sequence[str]:
+        return self.texts[index * BATCH_SIZE : (index + 1) * BATCH_SIZE]
+
+    def results(self) -> Iterator[tuple[Anatomy | None, str]]:
+        if self.shared is None:  # one process
+            yield from _describe_all(self.texts, self.model) if self.texts else ()
+            return
+        self._close()
+        shared = self.shared
+        try:
+            ahead: dict[int, list[tuple[Anatomy, str]]] = {}  # batches parsed here before their turn
+            for index in range(self.batches):
+                if index in ahead:
+                    yield from ahead.pop(index)
+                    continue
+                while True:
+                    with shared.lock:
+                        mine = shared.next.value <= index  # nobody has taken it (they go out in order)
+                        if mine:
+                            shared.next.value = index + 1
                     if mine:
-                        counter.value = index + 1
-                if mine:
-                    yield from _describe_all(batch(index), model)
+                        yield from _describe_all(self._batch(index), self.model)
+                        break
+                    records = self.received.get(index, wait=False)
+                    if records is False:  # a worker is still parsing it: parse the next free batch meanwhile
+                        with shared.lock:  # (a few at most: their models wait in memory)
+                            spare = shared.next.value
+                            spare_ok = spare < self.batches and len(ahead) < 4
+                            if spare_ok:
+                                shared.next.value = spare + 1
+                        if spare_ok:
+                            ahead[spare] = list(_describe_all(self._batch(spare), self.model))
+                            continue
+                        records = self.received.get(index, wait=True)
+                    if isinstance(records, list) and len(records) == len(self._batch(index)):
+                        for record in records:
+                            yield None, record
+                    else:  # its worker died (killed, out of memory): do it here
+                        yield from _describe_all(self._batch(index), self.model)
                     break
-                records = results.get(index, wait=False)
-                if records is False:  # a worker is still parsing it: parse the next free batch meanwhile
-                    with counter.get_lock():  # (a few at most: their models wait in memory)
-                        spare = counter.value if counter.value < batches and len(ahead) < 4 else None
-                        if spare is not None:
-                            counter.value = spare + 1
-                    if spare is not None:
-                        ahead[spare] = list(_describe_all(batch(spare), model))
-                        continue
-                    records = results.get(index, wait=True)
-                if isinstance(records, list) and len(records) == len(batch(index)):
-                    for record in records:
-                        yield None, record
-                else:  # its worker died (killed, out of memory): do it here
-                    yield from _describe_all(batch(index), model)
-                break
-    finally:
-        with counter.get_lock():
-            counter.value = 1 << 30  # nothing left to take
-        for proc, _ in workers:
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """End the workers (after the results, or when the run is abandoned)."""
+        if self.shared is None:
+            return
+        with self.shared.lock:
+            self.shared.closed.value = True
+            self.shared.next.value = 1 << 60  # nothing left to take
+        for tasks in self.queues:
+            with contextlib.suppress(OSError, ValueError):
+                tasks.put(None)
+                tasks.close()
+        for proc, _ in self.workers:
             proc.join(timeout=5)
             if proc.is_alive():
                 proc.terminate()
                 proc.join()
-        for thread in threads:
+        for thread in self.threads:
             thread.join(timeout=5)
-        for _, conn in workers:
+        for _, conn in self.workers:
             conn.close()
+        self.shared = None
+        self.workers = []
+
+
+def analyse_stream(texts: Sequence[str], model: str | None, jobs: int = 1) -> Iterator[tuple[Anatomy | None, str]]:
+    """(anatomy or None, record JSON) for every text, in order; nothing is loaded for no texts."""
+    analysis = Analysis(model, jobs if plan_jobs(len(texts), jobs) > 1 else 1)
+    analysis.add(texts)
+    yield from analysis.results()

@@ -53,17 +53,17 @@ def entries(cache: Path) -> list[Path]:
 
 
 class Spy:
-    """Counts the statement texts sent to spaCy (okrlint.parallel.analyse_stream)."""
+    """Counts the statement texts sent to spaCy (okrlint.parallel.Analysis.add)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.texts: list[str] = []
-        real = parallel.analyse_stream
+        real = parallel.Analysis.add
 
-        def spy(texts, model, jobs=1):  # type: ignore[no-untyped-def]
+        def spy(analysis, texts):  # type: ignore[no-untyped-def]
             self.texts += list(texts)
-            return real(texts, model, jobs)
+            return real(analysis, texts)
 
-        monkeypatch.setattr(parallel, "analyse_stream", spy)
+        monkeypatch.setattr(parallel.Analysis, "add", spy)
 
 
 SUBPROCESS = """
@@ -334,33 +334,70 @@ def test_parallel_analysis_gives_the_same_records(nlp, monkeypatch):
     assert all(json.loads(record) == to_record(a) for a, record in spread if a is not None)
 
 
-def test_a_worker_takes_batches_until_none_are_left(nlp, monkeypatch):
+def test_a_worker_takes_published_batches_until_none_are_left(nlp, monkeypatch):
     import multiprocessing
 
     monkeypatch.setattr(parallel, "BATCH_SIZE", 4)
-    counter = multiprocessing.Value("i", 1)  # batch 0 already taken by someone else
+    monkeypatch.setattr(parallel, "MIN_PER_JOB", 2)
+    shared = parallel._Shared(multiprocessing.get_context())
+    tasks = multiprocessing.SimpleQueue()
+    for index in range(4):
+        tasks.put((index, TEXTS[index * 4 : (index + 1) * 4]))
+    tasks.put(None)
+    shared.published.value, shared.submitted.value, shared.closed.value = 4, len(TEXTS), True
+    shared.next.value = 1  # batch 0 already taken by someone else
     receive, send = multiprocessing.Pipe(duplex=False)
-    parallel._worker(TEXTS, None, counter, send)
+    parallel._worker(1, None, shared, tasks, send)
     messages = []
     while (message := receive.recv()) is not None:
         messages.append(message)
     serial = [record for _, record in parallel.analyse_stream(TEXTS, None, jobs=1)]
     assert [index for index, _ in messages] == [1, 2, 3]
     assert [r for _, records in messages for r in records] == serial[4:]
-    assert counter.value == 5
+
+
+def test_a_worker_sits_out_a_run_too_small_for_it(monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setattr(parallel, "MIN_PER_JOB", 100)
+    shared = parallel._Shared(multiprocessing.get_context())
+    tasks = multiprocessing.SimpleQueue()
+    tasks.put((0, TEXTS))
+    shared.published.value, shared.submitted.value, shared.closed.value = 1, len(TEXTS), True
+    receive, send = multiprocessing.Pipe(duplex=False)
+    parallel._worker(1, None, shared, tasks, send)
+    assert receive.recv() is None and shared.next.value == 0  # took nothing, loaded no model
 
 
 def test_batches_of_a_dead_worker_are_redone_here(nlp, monkeypatch):
     serial = [record for _, record in parallel.analyse_stream(TEXTS, None, jobs=1)]
 
-    def dies(texts, model, counter, conn):  # type: ignore[no-untyped-def]
-        parallel._take(counter)  # takes a batch, then is killed before sending it
+    def dies(number, model, shared, tasks, conn):  # type: ignore[no-untyped-def]
+        with shared.lock:  # takes a batch, then is killed before sending it
+            shared.next.value += 1
         os._exit(1)
 
     monkeypatch.setattr(parallel, "MIN_PER_JOB", 4)
     monkeypatch.setattr(parallel, "BATCH_SIZE", 2)
     monkeypatch.setattr(parallel, "_worker", dies)
     assert [record for _, record in parallel.analyse_stream(TEXTS, None, jobs=2)] == serial
+
+
+def test_workers_start_while_documents_are_read(capsys, isolated_cwd, monkeypatch):
+    folder = isolated_cwd / "many"
+    folder.mkdir()
+    for n in range(6):
+        lines = [f"# Objective: Customers in region {n} love the product"]
+        lines += [f"- KR: Increase weekly active teams in region {n} from {k} to {k + 40}" for k in range(5)]
+        (folder / f"team{n}.okr.md").write_text("\n".join(lines) + "\n")
+    code, expected = check(capsys, "--format", "json", "--no-cache", "--jobs", "1", str(folder))
+    started = []
+    real = parallel.Analysis._start
+    monkeypatch.setattr(parallel.Analysis, "_start", lambda self: (started.append(len(self.texts)), real(self))[1])
+    monkeypatch.setattr(parallel, "MIN_PER_JOB", 5)
+    monkeypatch.setattr(parallel, "BATCH_SIZE", 3)
+    assert check(capsys, "--format", "json", "--no-cache", "--jobs", "2", str(folder)) == (code, expected)
+    assert started and started[0] < 36  # forked after the first few documents, not after all 36 statements
 
 
 def test_small_runs_stay_in_one_process():
@@ -371,8 +408,10 @@ def test_small_runs_stay_in_one_process():
 
 def test_jobs_flag_reaches_the_analysis(capsys, docs, monkeypatch):
     seen = []
-    real = parallel.analyse_stream
-    monkeypatch.setattr(parallel, "analyse_stream", lambda t, m, jobs=1: (seen.append(jobs), real(t, m, jobs))[1])
+    real = parallel.Analysis.__init__
+    monkeypatch.setattr(
+        parallel.Analysis, "__init__", lambda self, model, jobs=1: (seen.append(jobs), real(self, model, jobs))[1]
+    )
     check(capsys, "--no-cache", "--jobs", "3", str(docs))
     assert seen == [3]
 
