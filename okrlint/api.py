@@ -41,9 +41,15 @@ def _document_key(doc: Document, texts: list[str]) -> str:
 
 
 def _open_cache(cache_dir: str | os.PathLike[str] | AnalysisCache | None, model: str | None) -> AnalysisCache | None:
+    """The cache in cache_dir; None (no cache) when there is none or no per-user key for it."""
+    from okrlint.cache import CacheError
+
     if cache_dir is None or isinstance(cache_dir, AnalysisCache):
         return cache_dir
-    return AnalysisCache.open(cache_dir, model)
+    try:
+        return AnalysisCache.open(cache_dir, model)
+    except CacheError:
+        return None
 
 
 class _Analysis:

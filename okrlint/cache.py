@@ -30,6 +30,12 @@ same analysis.
 
 The cache is best-effort: a directory that cannot be created or written is skipped
 silently, and the run gives the same results, only slower.
+
+The folder is in the project, which a repository controls, so the key also hashes in a
+per-user secret kept outside it ($XDG_CACHE_HOME/okrlint/cache-key, 0600, made on first
+use): a cache committed to a repository, however crafted, sits in directories no run of
+another user (or CI runner) looks in. No place for the secret means no cache. To reuse the
+cache across CI runs, keep that file along with the cache directory.
 """
 
 from __future__ import annotations
@@ -57,9 +63,48 @@ class CacheError(Exception):
     """A cache directory that okrlint will not touch (for `okrlint clean`)."""
 
 
+def secret_path() -> Path:
+    """The per-user key that names cache namespaces: $XDG_CACHE_HOME/okrlint/cache-key."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "okrlint" / "cache-key"
+
+
+def user_secret() -> bytes | None:
+    """32 random bytes kept outside any project (created on first use), or None when they
+    cannot be kept (then there is no cache).
+
+    The cache lives in the project's folder, which a repository controls: a pull request
+    could commit a crafted .okrlint_cache whose documents and anatomies make okrlint report
+    nothing on bad OKRs. With this secret in the namespace key, the directory a run reads is
+    one nobody else can name, so a planted cache is never read.
+    """
+    path = secret_path()
+    with contextlib.suppress(OSError):
+        data = path.read_bytes()
+        if len(data) == 32:
+            return data
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)  # private (0600)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(os.urandom(32))
+            with contextlib.suppress(FileExistsError):  # another process made it first: theirs
+                os.link(tmp, path)
+        finally:
+            os.unlink(tmp)
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if len(data) == 32 else None
+
+
 def analysis_key(model: str | None) -> str:
-    """The hash naming the cache namespace for this okrlint, its reader and analysis code, and
-    the model. Needs no spaCy import (the model's version comes from package metadata)."""
+    """The hash naming the cache namespace for this okrlint, its reader and analysis code, the
+    model and the user's secret. Needs no spaCy import (the model's version comes from package
+    metadata). CacheError when there is no secret (see user_secret)."""
     from importlib import metadata
 
     from okrlint import __version__
@@ -72,7 +117,10 @@ def analysis_key(model: str | None) -> str:
             parts.append(metadata.version(package))
         except metadata.PackageNotFoundError:  # pragma: no cover
             parts.append("-")
-    digest = hashlib.blake2b("\0".join(parts).encode(), digest_size=10)
+    secret = user_secret()
+    if secret is None:
+        raise CacheError(f"cannot keep the cache key in {secret_path()}")
+    digest = hashlib.blake2b("\0".join(parts).encode(), digest_size=10, key=secret)
     root = Path(__file__).parent
     for pattern in ANALYSIS_SOURCES:
         for source in sorted(root.glob(pattern)):

@@ -132,10 +132,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     config: Config | None = load_config_file(Path(args.config)) if args.config else None
     select, ignore = _split(args.select), _split(args.ignore)
     from okrlint.parallel import default_jobs
-    from okrlint.report import templating
 
     cache_dir = _cache_dir(args)
-    templating.bytecode_cache_dir = str(cache_dir / "templates") if cache_dir is not None else None
     options: dict[str, Any] = {
         "cache_dir": cache_dir,
         "jobs": args.jobs or default_jobs(),

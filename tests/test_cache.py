@@ -34,6 +34,14 @@ EXAMPLES = [
 pytestmark = pytest.mark.usefixtures("isolated_cwd")
 
 
+@pytest.fixture(autouse=True)
+def user_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh $XDG_CACHE_HOME (where the per-user cache key lives), inherited by subprocesses."""
+    home = tmp_path / "xdg-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def docs(isolated_cwd: Path) -> Path:
     folder = isolated_cwd / "goals"
@@ -239,6 +247,38 @@ def test_concurrent_processes_share_one_cache(capsys, docs, isolated_cwd):
     assert not list((isolated_cwd / "shared").rglob(".tmp-*"))  # no temporary file left behind
     status, out, loaded = run_process("check", "--format", "json", "--cache-dir", "shared", str(docs), cwd=isolated_cwd)
     assert (status, out, loaded) == (code, expected, [])
+
+
+def test_a_cache_planted_in_the_repository_is_never_read(capsys, docs, isolated_cwd, monkeypatch, tmp_path):
+    import hashlib
+
+    code, expected = check(capsys, "--format", "json", "--no-cache", str(docs))
+    # The attacker runs okrlint on the same files with their own key, then doctors the
+    # entries (every document emptied, digests fixed) and commits .okrlint_cache.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "attacker"))
+    check(capsys, "--format", "json", str(docs))
+    for entry in entries(isolated_cwd / ".okrlint_cache"):
+        lines = entry.read_bytes().split(b"\n")
+        document = json.loads(lines[4])
+        document["okrs"] = []
+        lines[4] = json.dumps(document).encode()
+        body = b"\n".join(lines[1:])
+        digest = hashlib.blake2b(body, digest_size=16).hexdigest().encode()
+        entry.write_bytes(b"okrlint-cache 2 " + digest + b"\n" + body)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "victim"))
+    spy = Spy(monkeypatch)
+    assert check(capsys, "--format", "json", str(docs)) == (code, expected)
+    assert spy.texts  # analysed here, not taken from the planted entries
+    assert (tmp_path / "victim" / "okrlint" / "cache-key").stat().st_mode & 0o077 == 0
+
+
+def test_without_a_place_for_the_key_there_is_no_cache(capsys, docs, isolated_cwd, monkeypatch):
+    blocker = isolated_cwd / "not-a-directory"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    code, expected = check(capsys, "--format", "json", "--no-cache", str(docs))
+    assert check(capsys, "--format", "json", str(docs)) == (code, expected)
+    assert not (isolated_cwd / ".okrlint_cache").exists()
 
 
 def test_writes_are_atomic_renames(tmp_path, monkeypatch):
