@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls (ESC, CSI, BEL...) and Unicode bidirectional controls
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 COLOURS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "green": "32"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#<>!~])")
 
