@@ -84,10 +84,23 @@ def wait_for_quiet(limit: float, threshold: float = 0.3, window: float = 3.0) ->
     return round(time.perf_counter() - start, 1)
 
 
+def speed_probe() -> float:
+    """Milliseconds for a fixed loop (best of 5), taken before each measurement: this VM's CPU
+    speed drifts (by 2x over an hour here, with other VMs on the host, invisible to /proc/stat),
+    so a ratio is only meaningful between measurements with similar probes."""
+    best_ms = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        sum(range(10**6))
+        best_ms = min(best_ms, (time.perf_counter() - start) * 1000)
+    return round(best_ms, 1)
+
+
 def measure(cmd: list[str], out: Path, ok: tuple[int, ...] = (0,)) -> dict[str, Any]:
     """Run a command to completion; wall seconds, CPU seconds and peak RSS (MB), and how many
     CPUs other processes kept busy meanwhile (the machine is shared)."""
     waited = wait_for_quiet(QUIET_WAIT) if QUIET_WAIT else 0.0
+    probe = speed_probe()
     with out.open("wb") as stdout, out.with_suffix(".err").open("wb") as stderr:
         busy = _busy_seconds()
         start = time.perf_counter()
@@ -106,6 +119,7 @@ def measure(cmd: list[str], out: Path, ok: tuple[int, ...] = (0,)) -> dict[str, 
         "cpu_s": round(cpu, 3),
         "other_cpus_busy": None if others is None else round(others, 2),
         "waited_for_quiet_s": waited,
+        "speed_probe_ms": probe,
         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
         "exit": code,
         "sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
@@ -217,8 +231,8 @@ def table(results: dict[str, Any]) -> str:
         "cold_jobs2": "okrlint cold, 2 jobs",
     }
     lines = [
-        "| scale | run | wall s | CPU s | statements/s | peak RSS MB | vs bare spaCy | other load (CPUs) |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| scale | run | wall s | CPU s | statements/s | peak RSS MB | vs bare spaCy | other load (CPUs) | probe ms |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results.values():
         scale = f"{r['files']} file{'s' if r['files'] > 1 else ''}, {r['statements']:,} statements"
@@ -229,7 +243,7 @@ def table(results: dict[str, Any]) -> str:
             ratio = m["wall_s"] / r["bare_spacy"]["wall_s"]
             lines.append(
                 f"| {scale} | {label} | {m['wall_s']:.2f} | {m['cpu_s']:.2f} | {m['statements_per_s']:,.0f} | "
-                f"{m['peak_rss_mb']:.0f} | {ratio:.2f}x | {m['other_cpus_busy']} |"
+                f"{m['peak_rss_mb']:.0f} | {ratio:.2f}x | {m['other_cpus_busy']} | {m['speed_probe_ms']} |"
             )
     return "\n".join(lines)
 
