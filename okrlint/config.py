@@ -43,20 +43,20 @@ class Config(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, alias_generator=lambda s: s.replace("_", "-"))
 
     select: list[str] | None = None
-    ignore: list[str] = Field(default_factory=list)
-    extend_select: list[str] = Field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
-    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    lexicons: dict[str, list[str]] = Field(default_factory=dict)
+    ignore: list[str] = []
+    extend_select: list[str] = []
+    per_file_ignores: dict[str, list[str]] = {}
+    rules: dict[str, dict[str, Any]] = {}
+    lexicons: dict[str, list[str]] = {}
     model: str = "auto"
-    include: list[str] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
+    include: list[str] = []
+    exclude: list[str] = []
     fail_on: Severity = "warning"
     max_file_size: int = Field(default=10 * 1024 * 1024, ge=1, strict=True)
     max_statement_length: int = Field(default=2000, ge=1, strict=True)
     cache_dir: str | None = None  # analysis cache; relative to this file; default ./.okrlint_cache
     fail_under: float | None = Field(default=None, ge=0, le=100)
-    extend_rules: list[str] = Field(default_factory=list)
+    extend_rules: list[str] = []
     source: str | None = Field(default=None, exclude=True)  # the file it came from
 
     def check_rules(self) -> None:

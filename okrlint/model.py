@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 StatementKind = Literal["objective", "key_result", "initiative"]
 FindingKind = Literal["objective", "key_result", "initiative", "okr", "document"]
@@ -20,7 +20,7 @@ SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
 
 class Token(Model):
@@ -57,12 +57,12 @@ class Anatomy(Model):
     imperative: bool = False
     form: Literal["imperative", "clause", "passive", "noun_phrase", "empty"] = "empty"
     object: str | None = None
-    quantities: list[Quantity] = Field(default_factory=list)
+    quantities: list[Quantity] = []
     baseline: Quantity | None = None
     target: Quantity | None = None
     direction: Direction | None = None
     deadline: str | None = None
-    tokens: list[Token] = Field(default_factory=list)
+    tokens: list[Token] = []
 
     @property
     def measurable(self) -> bool:
@@ -87,7 +87,7 @@ class Statement(Model):
     column: int = 1
     owner: str | None = None
     priority: str | None = None
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = []
     progress: str | None = None
     checked: bool | None = None
     baseline: float | str | None = None
@@ -104,8 +104,8 @@ class Statement(Model):
 
 class OKR(Model):
     objective: Statement | None = None
-    key_results: list[Statement] = Field(default_factory=list)
-    initiatives: list[Statement] = Field(default_factory=list)
+    key_results: list[Statement] = []
+    initiatives: list[Statement] = []
     parent: int | None = None  # index of the parent OKR in Document.okrs
     cycle: str | None = None
 
@@ -126,8 +126,8 @@ class Document(Model):
     path: str
     format: Literal["markdown", "yaml", "json", "text"]
     cycle: str | None = None
-    okrs: list[OKR] = Field(default_factory=list)
-    notes: list[ReaderNote] = Field(default_factory=list)
+    okrs: list[OKR] = []
+    notes: list[ReaderNote] = []
     line_count: int = 1
 
     def statements(self) -> list[Statement]:
@@ -152,13 +152,13 @@ class FileResult(Model):
     score: float | None = None
     grade: str | None = None
     cycle: str | None = None
-    okrs: list[OKR] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list)
+    okrs: list[OKR] = []
+    findings: list[Finding] = []
     error: str | None = None
 
 
 class LintResult(Model):
-    files: list[FileResult] = Field(default_factory=list)
+    files: list[FileResult] = []
 
     @property
     def findings(self) -> list[Finding]:

@@ -55,10 +55,10 @@ _COUNT = re.compile(r"\{(\d*)(,?)(\d*)\}")
 class Match(BaseModel):
     """What a pack rule looks for; it fires when any part matches."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    head: list[str] = Field(default_factory=list)
-    phrases: list[str] = Field(default_factory=list)
-    patterns: list[list[dict[str, Any]]] = Field(default_factory=list)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
+    head: list[str] = []
+    phrases: list[str] = []
+    patterns: list[list[dict[str, Any]]] = []
     unless_measurable: bool = Field(default=False, alias="unless-measurable")
 
     @model_validator(mode="after")

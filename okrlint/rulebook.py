@@ -20,7 +20,7 @@ AppliesTo = Literal["objective", "key_result", "initiative", "okr", "document"]
 
 
 class Example(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
     text: str
     kind: StatementKind = "key_result"
     # For document-level rules: a whole document to run the example on.
@@ -30,13 +30,13 @@ class Example(BaseModel):
 
 
 class Examples(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    bad: list[Example] = Field(default_factory=list)
-    good: list[Example] = Field(default_factory=list)
+    model_config = ConfigDict(defer_build=True, extra="forbid")
+    bad: list[Example] = []
+    good: list[Example] = []
 
 
 class Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
     code: str
     name: str
     severity: Severity
@@ -46,8 +46,8 @@ class Rule(BaseModel):
     rationale: str
     source: str
     weight: float = 10.0
-    lexicons: list[str] = Field(default_factory=list)
-    parameters: dict[str, Any] = Field(default_factory=dict)
+    lexicons: list[str] = []
+    parameters: dict[str, Any] = {}
     suggestion: str = ""
     examples: Examples = Field(default_factory=Examples)
     path: str = ""

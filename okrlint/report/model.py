@@ -27,7 +27,7 @@ from okrlint.scoring import GRADES, grade, okr_score, statement_score
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
 
 class AnatomyOut(_Out):
@@ -38,7 +38,7 @@ class AnatomyOut(_Out):
     imperative: bool = False
     form: str = "empty"
     object: str | None = None
-    quantities: list[dict[str, Any]] = Field(default_factory=list)
+    quantities: list[dict[str, Any]] = []
     baseline: dict[str, Any] | None = None
     target: dict[str, Any] | None = None
     direction: str | None = None
@@ -63,7 +63,7 @@ class StatementOut(_Out):
     current: float | str | None = None
     due: str | None = None
     anatomy: AnatomyOut | None = None
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Finding] = []
 
 
 class OkrOut(_Out):
@@ -73,9 +73,9 @@ class OkrOut(_Out):
     score: float
     grade: str
     objective: StatementOut | None = None
-    key_results: list[StatementOut] = Field(default_factory=list)
-    initiatives: list[StatementOut] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list, description="OKR-level findings")
+    key_results: list[StatementOut] = []
+    initiatives: list[StatementOut] = []
+    findings: list[Finding] = Field(default=[], description="OKR-level findings")
 
     def statements(self) -> list[StatementOut]:
         return ([self.objective] if self.objective else []) + self.key_results + self.initiatives
@@ -91,9 +91,9 @@ class FileOut(_Out):
     grade: str | None = None
     cycle: str | None = None
     error: str | None = None
-    okrs: list[OkrOut] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list, description="every finding of the file, in line order")
-    document_findings: list[Finding] = Field(default_factory=list)
+    okrs: list[OkrOut] = []
+    findings: list[Finding] = Field(default=[], description="every finding of the file, in line order")
+    document_findings: list[Finding] = []
 
 
 class RuleOut(_Out):
