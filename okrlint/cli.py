@@ -255,14 +255,28 @@ def cmd_explain(key: str) -> int:
     return EXIT_CLEAN
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from okrlint.cache import CacheError
-    from okrlint.config import ConfigError
-    from okrlint.gitdiff import GitError
-    from okrlint.nlp.pipeline import ModelError
-    from okrlint.readers import ReadError
-    from okrlint.rulebook import RuleError
+# The exceptions whose message is the whole story for a user (a one-line error, exit 2), by
+# module. An exception can only come from a module that was imported, so main() looks them up
+# only when one is raised, and a run imports no module (gitdiff's subprocess, say) just to catch.
+_USER_ERRORS = {
+    "okrlint.cache": "CacheError",
+    "okrlint.config": "ConfigError",
+    "okrlint.gitdiff": "GitError",
+    "okrlint.nlp.pipeline": "ModelError",
+    "okrlint.readers.base": "ReadError",
+    "okrlint.rulebook": "RuleError",
+}
 
+
+def _is_user_error(exc: BaseException) -> bool:
+    return any(
+        isinstance(exc, getattr(sys.modules[module], name))
+        for module, name in _USER_ERRORS.items()
+        if module in sys.modules
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -282,11 +296,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_schema(args.which)
         parser.print_help()
         return EXIT_ERROR
-    except (CacheError, ConfigError, GitError, ModelError, ReadError, RuleError) as exc:
-        print(f"okrlint: {exc}", file=sys.stderr)
-        return EXIT_ERROR
     except OSError as exc:
         print(f"okrlint: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        if not _is_user_error(exc):
+            raise
+        print(f"okrlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR

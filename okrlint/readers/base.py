@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrlint.model import OKR, Document, ReaderNote, Statement, StatementKind
-from okrlint.readers.annotations import ParsedLine
+
+if TYPE_CHECKING:  # a fully cached run reads no document, so it need not compile the label patterns
+    from okrlint.readers.annotations import ParsedLine
 
 # Separators are written `\s*(?:[-/]\s*)?`, not `\s*[-/ ]?\s*`: the same text, but without
 # the many ways to split a run of spaces that made a failing match quadratic in its length.
