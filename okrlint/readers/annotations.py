@@ -138,6 +138,18 @@ def strip_emphasis(text: str) -> str:
     return m.group("inner").strip() if m else text.strip()
 
 
+def _may_end_in_progress(s: str) -> bool:
+    """False when _PROGRESS cannot match: it ends in ), ] (a bracketed score) or in a digit
+    or % after =>, ⇒, → or a dash or bar. Most lines end otherwise, and a cheap look at the
+    last character spares them a search tried from every position."""
+    last = s.rstrip()[-1:]
+    if last in (")", "]"):
+        return True
+    if last.isdigit() or last == "%":
+        return any(c in s for c in "=⇒→-–—|")
+    return False
+
+
 def parse_line(text: str) -> ParsedLine:
     """Split one source line into statement text, kind label and annotations."""
     out = ParsedLine(text="")
@@ -178,7 +190,7 @@ def parse_line(text: str) -> ParsedLine:
     # trailing annotations, in any order
     for _ in range(4):
         changed = False
-        m = _PROGRESS.search(s)
+        m = _PROGRESS.search(s) if _may_end_in_progress(s) else None
         if m:
             out.progress = next(g for g in m.groups() if g).replace(" ", "")
             s = s[: m.start()]
@@ -192,23 +204,27 @@ def parse_line(text: str) -> ParsedLine:
                     out.priority = out.priority or t.strip().upper()
             s = s[:start]
             changed = True
-        m = _owner_field(s) or _OWNER_PAREN.search(s)
+        # (each only where its required text is there: the searches are the slow part)
+        m = (_owner_field(s) if "owner" in s.lower() else None) or (
+            _OWNER_PAREN.search(s) if s.rstrip().endswith(")") else None
+        )
         if m and m.start() > 0:
             out.owner = out.owner or m.group("who").replace("@", "").strip()
             s = s[: m.start()]
             changed = True
         if not changed:
             break
-    m = _BACKTICK_PRIORITY.search(s)
+    m = _BACKTICK_PRIORITY.search(s) if "`" in s else None
     if m:
         out.priority = out.priority or m.group(1).upper()
         s = (s[: m.start()] + " " + s[m.end() :]).strip()
-    mentions = _MENTION.findall(s)
+    mentions = _MENTION.findall(s) if "@" in s else []
     if mentions and out.owner is None:
         out.owner = ", ".join(mentions)
     if mentions:
         s = _MENTION.sub("", s)
-    s = _URL_NOTE.sub("", s)
+    if "://" in s:
+        s = _URL_NOTE.sub("", s)
     s = strip_emphasis(" ".join(s.split()))
     if len(s) > 2 and s[0] == s[-1] and s[0] in "\"'`":
         s = s[1:-1].strip()
