@@ -12,7 +12,6 @@ from typing import Any, TextIO
 
 from okrlint import __version__
 from okrlint.jsonfmt import dumps as json_dumps  # json.dumps(indent=2), faster on big reports
-from okrlint.jsonfmt import dumps_at as json_dumps_at
 from okrlint.model import LintResult
 from okrlint.report.model import Report, ReportBuilder, RuleOut, Summary
 from okrlint.report.templating import render_template
@@ -27,7 +26,10 @@ def _json(data: Any) -> str:
 
 
 def render_json(report: Report, colour: bool = False) -> str:
-    return _json(report.model_dump(mode="json", exclude_none=True))
+    # pydantic's serializer writes the indented JSON itself, in Rust; the same text as
+    # json.dumps(indent=2, ensure_ascii=False) but for the exponent of very small floats
+    # (0.00001 where Python writes 1e-05), which is the same number to every JSON reader.
+    return report.model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
 _FILES = '\n  "files": []'
@@ -39,8 +41,8 @@ def write_json(result: LintResult, out: TextIO) -> None:
     builder = ReportBuilder()
 
     def frame(rules: list[RuleOut], summary: Summary | None) -> tuple[str, str]:
-        data = Report.model_construct(files=[], rules=rules, summary=summary).model_dump(mode="json", exclude_none=True)
-        head, found, tail = _json(data).partition(_FILES)
+        empty = Report.model_construct(files=[], rules=rules, summary=summary)
+        head, found, tail = render_json(empty).partition(_FILES)
         assert found, "the report's top-level files list"
         return head, tail
 
@@ -48,8 +50,8 @@ def write_json(result: LintResult, out: TextIO) -> None:
     out.write(head + '\n  "files": [')
     separator = "\n    "
     for file in result.files:
-        data = builder.add(file).model_dump(mode="json", exclude_none=True)
-        out.write(separator + json_dumps_at(data, "\n    "))
+        text = builder.add(file).model_dump_json(indent=2, exclude_none=True)
+        out.write(separator + text.replace("\n", "\n    "))  # at the depth of the files list
         separator = ",\n    "
     rules, summary = builder.finish()
     head_again, tail = frame(rules, summary)
