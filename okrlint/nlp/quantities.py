@@ -271,6 +271,10 @@ _NUMBER_WORD = re.compile(
     + r")(?![A-Za-z])(?!-[A-Za-z])"
 )
 _QUANTITY_SET = set(Quantity.model_fields)
+# Gates for the word searches below: each regex can only match where its word is a
+# substring of the lowercased text, and a substring test is far cheaper than a regex tried
+# at every position (most statements have none of these words).
+_NUMBER_WORDS = tuple(sorted(MULTIPLIER_WORDS.keys() | COUNT_WORDS.keys()))
 
 
 def _quantity(
@@ -372,7 +376,9 @@ def find_quantities(text: str) -> list[Quantity]:
         qtext = text[start:end].strip()
         relative = kind == "multiplier" or _is_relative(text, start, end)
         out.append(_quantity(qtext, value, kind, unit, start, end, relative))
-    for m in _NUMBER_WORD.finditer(text):  # the words of _WORD that are multiplier or count words
+    low = text.lower()
+    words = _NUMBER_WORD.finditer(text) if any(w in low for w in _NUMBER_WORDS) else ()
+    for m in words:  # the words of _WORD that are multiplier or count words
         word = m.group(0).lower()
         if word in MULTIPLIER_WORDS:
             if text[m.end() : m.end() + 1] == "-":
@@ -396,12 +402,12 @@ def find_quantities(text: str) -> list[Quantity]:
             by_change = bool(_BY_BEFORE.search(text[max(0, m.start() - 12) : m.start()].lower()))
             unit = nxt if kind == "duration" else None
             out.append(_quantity(m.group(0), COUNT_WORDS[word], kind, unit, m.start(), m.end(), by_change))
-    for m in _ORDER_OF_MAGNITUDE.finditer(text):
+    for m in _ORDER_OF_MAGNITUDE.finditer(text) if "magnitude" in low else ():
         out.append(_quantity(m.group(0).strip(), 10.0, "multiplier", "x", m.start(), m.end(), True))
     covered = bytearray(len(text) + 1)  # positions inside a quantity found so far
     for q in out:
         covered[q.start : q.end] = b"\x01" * (q.end - q.start)
-    for m in _N_FOLD.finditer(text):
+    for m in _N_FOLD.finditer(text) if "fold" in low else ():
         if not covered[m.start()]:
             out.append(_quantity(m.group(0), float(m.group(1)), "multiplier", "x", m.start(), m.end(), True))
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -444,6 +450,8 @@ _BASELINE_PATTERNS = [
 
 def find_baseline(text: str, quantities: list[Quantity]) -> tuple[Quantity | None, Quantity | None]:
     """The stated start value and target, when the text gives them ("from X to Y", "X -> Y")."""
+    if not quantities:  # a baseline is one of the quantities: no search can find one
+        return None, None
     for pattern in _BASELINE_PATTERNS:
         m = pattern.search(text)
         if not m:
