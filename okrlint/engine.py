@@ -12,7 +12,7 @@ from typing import Any
 
 from okrlint.checks import Context, DocumentContext, Hit, Lexicons, check_module
 from okrlint.config import Config
-from okrlint.model import Document, Finding
+from okrlint.model import Document, Finding, Severity
 from okrlint.rulebook import Rule
 
 _DIRECTIVE = re.compile(
@@ -30,6 +30,8 @@ class Suppressions:
     whole_file: set[str]
 
     def covers(self, line: int, rule: Rule) -> bool:
+        if not self.whole_file and line not in self.by_line:  # most lines of most files
+            return False
         keys = self.whole_file | self.by_line.get(line, set())
         return bool(keys & {ALL, rule.name, rule.code.lower()})
 
@@ -97,6 +99,7 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
     document_rules = [r for r in rules if id(r) not in per_statement]
     # looked up once per document, not once per statement and rule
     checks = [(rule, _check_of(rule), config.params(rule)) for rule in statement_rules]
+    severity = {id(rule): config.severity(rule) for rule in rules}
     for index, okr in enumerate(doc.okrs):
         for stmt in okr.statements():
             if stmt.anatomy is None:
@@ -111,17 +114,17 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
                 if detail:
                     hit = Hit(detail, stmt.kind, stmt.line, stmt.text, index, stmt.column)
                     suggestion = module.suggest(ctx) if hasattr(module, "suggest") else rule.suggestion
-                    findings.append(_finding(rule, config, hit, suggestion))
+                    findings.append(_finding(rule, severity[id(rule)], hit, suggestion))
     for rule in document_rules:
         dctx = DocumentContext(doc=doc, params=config.params(rule), lex=lex)
         for hit in _check_of(rule).check_document(dctx):
             if not suppress.covers(hit.line, rule):
-                findings.append(_finding(rule, config, hit, rule.suggestion))
+                findings.append(_finding(rule, severity[id(rule)], hit, rule.suggestion))
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return findings
 
 
-def _finding(rule: Rule, config: Config, hit: Hit, suggestion: str) -> Finding:
+def _finding(rule: Rule, severity: Severity, hit: Hit, suggestion: str) -> Finding:
     return Finding(
         code=rule.code,
         name=rule.name,
@@ -129,7 +132,7 @@ def _finding(rule: Rule, config: Config, hit: Hit, suggestion: str) -> Finding:
         text=hit.text,
         line=hit.line,
         column=hit.column,
-        severity=config.severity(rule),
+        severity=severity,
         message=_message(rule, hit.message),
         okr=hit.okr,
         suggestion=suggestion or None,

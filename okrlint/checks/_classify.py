@@ -17,8 +17,9 @@ THRESHOLD = re.compile(r"(?i)(?:under|below|over|above|less than|more than|at mo
 def maintains_level(ctx: Context) -> bool:
     """'Maintain 99.9% uptime', 'Hold the line on X', 'ensure burn stays within 5%'."""
     lex = ctx.lex
+    verbs = lex["maintain_verbs"]
     for i, tok in enumerate(ctx.tokens):
-        if tok.lemma not in lex["maintain_verbs"]:
+        if tok.lemma not in verbs:
             continue
         if tok.pos not in ("VERB", "AUX") and i != ctx.head_index:
             continue
