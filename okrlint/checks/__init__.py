@@ -109,8 +109,8 @@ class Context:
     def has_phrase(self, phrases: Iterable[str]) -> str | None:
         """The first phrase of the list that occurs as whole words in the statement."""
         words, text = self.words, self.lower_text
-        for phrase in _longest_first(phrases):
-            if f" {phrase} " in words or (phrase in text and _whole_words(phrase).search(text)):
+        for phrase, padded in _longest_first(phrases):
+            if padded in words or (phrase in text and _whole_words(phrase).search(text)):
                 return phrase
         return None
 
@@ -148,12 +148,14 @@ class Context:
 
 
 @lru_cache(maxsize=256)
-def _sorted_phrases(phrases: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))  # a set's order differs per process
+def _sorted_phrases(phrases: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))  # a set's order differs per process
+    return tuple((p, f" {p} ") for p in ordered)
 
 
-def _longest_first(phrases: Iterable[str]) -> tuple[str, ...]:
-    """Longest first, then alphabetical (sorted once per word list)."""
+def _longest_first(phrases: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """Longest first, then alphabetical, each with the spaces has_phrase looks for around it
+    (sorted and padded once per word list)."""
     return _sorted_phrases(phrases if isinstance(phrases, frozenset) else frozenset(phrases))
 
 
