@@ -59,8 +59,8 @@ def _describe_all(texts: Sequence[str], model: str | None) -> Iterator[tuple[Ana
 
     nlp = load(model)
     verbs = _verbs_of(nlp)
-    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
-        anatomy = describe(doc, verbs)
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
+        anatomy = describe(doc, verbs, text)
         yield anatomy, dumps(to_record(anatomy))
 
 

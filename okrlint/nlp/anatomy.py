@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from spacy.attrs import HEAD, SPACY
+
 from okrlint.model import Anatomy, Direction, Token
 from okrlint.nlp.quantities import find_baseline, find_deadline, find_quantities
 from okrlint.nlp.records import ANATOMY_SET, ANATOMY_TEMPLATE, construct, make_token
@@ -112,16 +114,24 @@ _LEADING_SKIP = {
 _NOUN_READING_NEXT = {"of", "for", "'s", "’s", "is", "are", "was", "were", "has", "have", "will"}
 
 
+_HEAD_SPACE = (HEAD, SPACY)
+_SIGN, _WRAP = 1 << 63, 1 << 64
+
+
 def _tokens(doc: Any, verbs: frozenset[str]) -> tuple[list[Token], set[int]]:
     """The doc's tokens as Token models, and the indexes of those glued to a following -, / or ."""
     tokens = []
     unspaced = []
-    for t in doc:
+    # head offsets and trailing spaces as plain ints: t.head and t.whitespace_ would each
+    # make a Token object per token
+    for t, (offset, spaced) in zip(doc, doc.to_array(_HEAD_SPACE).tolist(), strict=True):
         lower = t.lower_
-        row = (t.text, lower, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.idx, lower in verbs)
+        i = t.i
+        head = i + (offset - _WRAP if offset >= _SIGN else offset)  # stored unsigned
+        row = (t.text, lower, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, head, t.idx, lower in verbs)
         tokens.append(make_token(row))
-        if not t.whitespace_:
-            unspaced.append(t.i)
+        if not spaced:
+            unspaced.append(i)
     last = len(tokens) - 1
     return tokens, {i for i in unspaced if i < last and tokens[i + 1].text in "-/."}
 
@@ -158,9 +168,11 @@ def _imperative_head(tokens: Sequence[Token], glued: set[int], verbs: frozenset[
     return i
 
 
-def describe(doc: Any, verbs: frozenset[str]) -> Anatomy:
-    """Build the anatomy of one parsed statement."""
-    text = doc.text
+def describe(doc: Any, verbs: frozenset[str], text: str | None = None) -> Anatomy:
+    """Build the anatomy of one parsed statement. `text`, when given, is the text the doc was
+    parsed from (equal to doc.text, which spaCy would rebuild from the tokens)."""
+    if text is None:
+        text = doc.text
     tokens, glued = _tokens(doc, verbs)
     quantities = find_quantities(text)
     baseline, target = find_baseline(text, quantities)
@@ -285,7 +297,8 @@ def analyse(texts: Iterable[str], nlp: Any, batch_size: int = 256) -> list[Anato
     texts = list(texts)
     unique = list(dict.fromkeys(texts))
     verbs = _verbs_of(nlp)
-    by_text = {doc.text: describe(doc, verbs) for doc in nlp.pipe(unique, batch_size=batch_size)}
+    parsed = zip(unique, nlp.pipe(unique, batch_size=batch_size), strict=True)
+    by_text = {text: describe(doc, verbs, text) for text, doc in parsed}
     return [by_text[t] for t in texts]
 
 

@@ -84,7 +84,9 @@ def to_record(anatomy: Anatomy) -> list[Any]:
     for key in ("baseline", "target"):
         if values[key] is not None:
             fields[key] = _quantity_record(values[key])
-    rows = [[t.__dict__[f] for f in TOKEN_FIELDS] for t in anatomy.tokens]
+    # A Token's __dict__ holds its fields in declaration order (make_token and pydantic's
+    # validation both fill it so), which is the order of a row.
+    rows = [list(t.__dict__.values()) for t in anatomy.tokens]
     return [fields, rows]
 
 
