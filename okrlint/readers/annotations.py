@@ -63,6 +63,12 @@ _PROGRESS = re.compile(
 _URL_NOTE = re.compile(r"(?<!\s)\s*\((?=[^()]*https?://)[^()]*+\)\s*$")
 _LEADING_SEP = re.compile(r"^\s*(?:[-–—:|]\s+)+")
 _WRAPPING_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?P<inner>.+)\1$")
+_SECTION_LIST = re.compile(r"(?i)(key[\s\-]*results?|krs?|initiatives?|inits?|actions?|projects?)")
+_SECTION_OBJECTIVES = re.compile(r"(?i)objectives?")
+_PRIORITY_TAG = re.compile(r"(?i)P[0-9X?]")
+_PERCENT_AFTER = re.compile(r"\s*%")
+_LEADING_MENTIONS = re.compile(r"^\s*(@[\w.\-]+(?:\s*,\s*@[\w.\-]+)*)\s*(?:[-–—:|]\s*)?")
+_TRAILING_SEP = re.compile(r"(?<!\s)\s*[-–—:|]$")
 
 
 @dataclass
@@ -126,9 +132,9 @@ def is_section_label(text: str) -> StatementKind | None:
     """'Key Results', '**Initiatives:**', 'KRs' alone: a label that opens a list of that kind."""
     clean = text.strip().strip("*_").strip().rstrip(":").strip().strip("*_").strip()
     clean = _without_parenthetical(clean)
-    if re.fullmatch(r"(?i)(key[\s\-]*results?|krs?|initiatives?|inits?|actions?|projects?)", clean):
+    if _SECTION_LIST.fullmatch(clean):
         return label_kind(clean)
-    if re.fullmatch(r"(?i)objectives?", clean):
+    if _SECTION_OBJECTIVES.fullmatch(clean):
         return "objective"
     return None
 
@@ -164,12 +170,12 @@ def parse_line(text: str) -> ParsedLine:
         if m and m.end() < len(s):
             for t in _ONE_TAG.findall(m.group(0)):
                 out.tags.append(t.strip())
-                if re.fullmatch(r"(?i)P[0-9X?]", t.strip()):
+                if _PRIORITY_TAG.fullmatch(t.strip()):
                     out.priority = out.priority or t.strip().upper()
             s = s[m.end() :]
             changed = True
         m = _PRIORITY_PREFIX.match(s)
-        if m and (m.end() < len(s)) and not re.match(r"\s*%", s[m.end() :]):
+        if m and (m.end() < len(s)) and not _PERCENT_AFTER.match(s, m.end()):
             out.priority = out.priority or m.group("p").upper()
             s = s[m.end() :]
             changed = True
@@ -179,7 +185,7 @@ def parse_line(text: str) -> ParsedLine:
             out.owner = out.owner or role
             s = rest
             changed = True
-        lead = re.match(r"^\s*(@[\w.\-]+(?:\s*,\s*@[\w.\-]+)*)\s*(?:[-–—:|]\s*)?", s)
+        lead = _LEADING_MENTIONS.match(s)
         if lead and lead.end() < len(s):
             out.owner = out.owner or lead.group(1).replace("@", "")
             s = s[lead.end() :]
@@ -200,7 +206,7 @@ def parse_line(text: str) -> ParsedLine:
             tags = _ONE_TAG.findall(s[start:])
             out.tags.extend(t.strip() for t in tags)
             for t in tags:
-                if re.fullmatch(r"(?i)P[0-9X?]", t.strip()):
+                if _PRIORITY_TAG.fullmatch(t.strip()):
                     out.priority = out.priority or t.strip().upper()
             s = s[:start]
             changed = True
@@ -229,7 +235,7 @@ def parse_line(text: str) -> ParsedLine:
     if len(s) > 2 and s[0] == s[-1] and s[0] in "\"'`":
         s = s[1:-1].strip()
     s = _LEADING_SEP.sub("", s).strip()
-    s = re.sub(r"(?<!\s)\s*[-–—:|]$", "", s).strip()
+    s = _TRAILING_SEP.sub("", s).strip()
     for marker in ("**", "__"):
         if s.count(marker) % 2:  # the other half went with a label: "**Objective 1 - X**"
             s = s[: -len(marker)] if s.endswith(marker) else s.removeprefix(marker)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -82,7 +83,16 @@ class _Budget:
 
 
 def _norm(key: Any) -> str:
-    return re.sub(r"[^a-z0-9]", "", str(key).lower())
+    return _norm_text(str(key))
+
+
+@lru_cache(maxsize=4096)
+def _norm_text(key: str) -> str:
+    """'Key Results' -> 'keyresults' (a document repeats the same few keys many times)."""
+    return _NOT_ALNUM.sub("", key.lower())
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 
 _TEXT_KEYS = ("objective", "title", "name", "goal", "statement", "text", "summary", "description")
