@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from spacy.attrs import HEAD, SPACY
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 
 from okrlint.model import Anatomy, Direction, Token
 from okrlint.nlp.quantities import find_baseline, find_deadline, find_quantities
@@ -114,21 +114,45 @@ _LEADING_SKIP = {
 _NOUN_READING_NEXT = {"of", "for", "'s", "’s", "is", "are", "was", "were", "has", "have", "will"}
 
 
-_HEAD_SPACE = (HEAD, SPACY)
-_SIGN, _WRAP = 1 << 63, 1 << 64
+# Every token attribute the analysis reads, fetched for a whole doc by one to_array call:
+# per-token property access (t.pos_, t.head.i ...) made a spaCy Token object and a string
+# lookup for each, and cost more than the rest of the analysis.
+_ATTRS = (ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY)
+_SIGN, _WRAP = 1 << 63, 1 << 64  # HEAD is the offset to the head, stored unsigned
+_STRING_OF: dict[int, str] = {}  # string-store hash -> text (hashes are the same in every model)
+_LOWER_LEMMA_OF: dict[int, str] = {}
+
+
+def _string(strings: Any, key: int) -> str:
+    text = _STRING_OF.get(key)
+    if text is None:
+        text = _STRING_OF[key] = strings[key]
+    return text
 
 
 def _tokens(doc: Any, verbs: frozenset[str]) -> tuple[list[Token], set[int]]:
     """The doc's tokens as Token models, and the indexes of those glued to a following -, / or ."""
     tokens = []
     unspaced = []
-    # head offsets and trailing spaces as plain ints: t.head and t.whitespace_ would each
-    # make a Token object per token
-    for t, (offset, spaced) in zip(doc, doc.to_array(_HEAD_SPACE).tolist(), strict=True):
-        lower = t.lower_
-        i = t.i
-        head = i + (offset - _WRAP if offset >= _SIGN else offset)  # stored unsigned
-        row = (t.text, lower, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, head, t.idx, lower in verbs)
+    strings = doc.vocab.strings
+    text_of, lemma_of = _STRING_OF.get, _LOWER_LEMMA_OF.get
+    for i, (orth, low, lem, pos, tag, dep, head, idx, spaced) in enumerate(doc.to_array(_ATTRS).tolist()):
+        text = text_of(orth) or _string(strings, orth)
+        lower = text_of(low) or _string(strings, low)
+        lemma = lemma_of(lem)
+        if lemma is None:
+            lemma = _LOWER_LEMMA_OF[lem] = strings[lem].lower()
+        row = (
+            text,
+            lower,
+            lemma,
+            text_of(pos) or _string(strings, pos),
+            text_of(tag) or _string(strings, tag),
+            text_of(dep) or _string(strings, dep),
+            i + (head - _WRAP if head >= _SIGN else head),
+            idx,
+            lower in verbs,
+        )
         tokens.append(make_token(row))
         if not spaced:
             unspaced.append(i)

@@ -274,7 +274,9 @@ _QUANTITY_SET = set(Quantity.model_fields)
 # Gates for the word searches below: each regex can only match where its word is a
 # substring of the lowercased text, and a substring test is far cheaper than a regex tried
 # at every position (most statements have none of these words).
-_NUMBER_WORDS = tuple(sorted(MULTIPLIER_WORDS.keys() | COUNT_WORDS.keys()))
+_ALL_NUMBER_WORDS = MULTIPLIER_WORDS.keys() | COUNT_WORDS.keys()
+# only the words that contain no other one ("double" covers "doubled" and "doubling")
+_NUMBER_WORDS = tuple(sorted(w for w in _ALL_NUMBER_WORDS if not any(o != w and o in w for o in _ALL_NUMBER_WORDS)))
 
 
 def _quantity(
