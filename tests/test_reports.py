@@ -139,6 +139,15 @@ def test_cli_and_report_offer_the_same_formats():
     assert CLI_FORMATS == FORMATS
 
 
+def test_report_anatomy_mirrors_the_anatomy_model():
+    """The report copies each anatomy into AnatomyOut without re-validating it (report/model.py),
+    which is only sound while the two declare the same fields, tokens aside."""
+    from okrlint.model import Anatomy
+    from okrlint.report.model import AnatomyOut
+
+    assert list(AnatomyOut.model_fields) == [name for name in Anatomy.model_fields if name != "tokens"]
+
+
 def test_json_validates_against_the_published_schema(examples_result, capsys):
     assert main(["schema", "report"]) == 0
     schema = json.loads(capsys.readouterr().out)
