@@ -157,16 +157,23 @@ class Config(BaseModel):
         return severity
 
     def lexicon_lists(self) -> dict[str, frozenset[str]]:
-        from okrlint.rulebook import load_lexicons
+        # the engine asks once per document; the answer depends only on `lexicons`
+        return dict(_lexicon_lists(tuple((key, tuple(words)) for key, words in self.lexicons.items())))
 
-        lists = {name: set(words) for name, words in load_lexicons().items()}
-        for key, words in self.lexicons.items():
-            name = key.replace("-", "_")
-            if name.startswith("extend_"):
-                lists.setdefault(name[len("extend_") :], set()).update(w.lower() for w in words)
-            else:
-                lists[name] = {w.lower() for w in words}
-        return {name: frozenset(words) for name, words in lists.items()}
+
+@lru_cache(maxsize=64)
+def _lexicon_lists(configured: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, frozenset[str]]:
+    """The packaged word lists with a configuration's `lexicons` applied."""
+    from okrlint.rulebook import load_lexicons
+
+    lists = {name: set(words) for name, words in load_lexicons().items()}
+    for key, words in configured:
+        name = key.replace("-", "_")
+        if name.startswith("extend_"):
+            lists.setdefault(name[len("extend_") :], set()).update(w.lower() for w in words)
+        else:
+            lists[name] = {w.lower() for w in words}
+    return {name: frozenset(words) for name, words in lists.items()}
 
 
 def _path_matches(path: str, pattern: str) -> bool:

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 
 from okrlint.checks import DocumentContext, Hit
 
+_NOT_WORD = re.compile(r"[^\w%$]+")
+
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^\w%$]+", " ", text.casefold()).strip()
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
 
 
 def check_document(dctx: DocumentContext) -> Iterator[Hit]:

@@ -7,6 +7,7 @@ import re
 from okrlint.checks import Context, capitalised, move
 from okrlint.checks._classify import is_output, maintains_level
 
+_TOP_N = re.compile(r"(?i)\btop\s+\d+")
 _COMPARATOR = re.compile(
     r"(?i)(?:\b(?:less|more|fewer|greater|lower|higher)\s+than|\b(?:under|over|below|above|at\s+least|at\s+most|no\s+more\s+than|within|up\s+to)\b|[<>≤≥]=?)"
 )
@@ -28,7 +29,7 @@ def check(ctx: Context) -> str | None:
     new_things = ctx.has_phrase(["new", "additional", "incremental", "net new"])
     words = {t.lemma for t in ctx.tokens} | {t.lower for t in ctx.tokens}
     metric = words & lex["metric_nouns"]
-    if re.search(r"(?i)\btop\s+\d+", stmt.text):
+    if _TOP_N.search(stmt.text):
         return "a rank target needs the current rank"
     if new_things and not any(q.kind == "percent" for q in numbers):
         return None

@@ -6,6 +6,11 @@ import re
 
 from okrlint.checks import Context
 
+_WORDS = re.compile(r"[a-z\-]+")
+_ZERO_X = re.compile(r"\b(?:zero|0%?)\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)")
+_NO_X_VERB = re.compile(r"\bno\s+(?:single\s+)?([a-z]+?)s?\s+([a-z]+)")
+_EVERY_X_VERB = re.compile(r"\b(?:every|all|each)\s+(?:(?:single|of\s+our|our|the)\s+)?([a-z]+)\s+([a-z]+)")
+
 
 def check(ctx: Context) -> str | None:
     a, lex, text = ctx.anatomy, ctx.lex, ctx.stmt.text.lower()
@@ -16,7 +21,7 @@ def check(ctx: Context) -> str | None:
         if q.kind == "percent" and q.relative and (q.value or 0) >= (min_multiplier - 1) * 100:
             return f"'{q.text}' growth in one period is rarely achievable"
         if q.kind == "percent" and (q.value or 0) >= 100 and not q.relative:
-            after = " " + " ".join(re.findall(r"[a-z\-]+", text[q.end : q.end + 40])[:4]) + " "
+            after = " " + " ".join(_WORDS.findall(text, q.end, q.end + 40)[:4]) + " "
             found = [n for n in lex["extreme_share_nouns"] if f" {n} " in after]
             # the first in the text, not the first in the (hash-ordered, per-process) set
             share = min(found, key=lambda n: (after.index(f" {n} "), n)) if found else None
@@ -26,17 +31,17 @@ def check(ctx: Context) -> str | None:
         base, goal = a.baseline.value or 0, a.target.value or 0
         if base > 0 and goal / base >= min_multiplier:
             return f"from {a.baseline.text} to {a.target.text} is {goal / base:.0f}x in one period"
-    m = re.search(r"\b(?:zero|0%?)\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)", text)
+    m = _ZERO_X.search(text)
     if m and (m.group(0).startswith("zero") or set(m.group(1).split()) & lex["zero_nouns"]):
         return f"'{m.group(0)}' is an absolute extreme"
-    m = re.search(r"\bno\s+(?:single\s+)?([a-z]+?)s?\s+([a-z]+)", text)
+    m = _NO_X_VERB.search(text)
     if (
         m
         and m.group(1) in lex["everyone_nouns"]
         and m.group(2).rstrip("s") in lex["loss_verbs"] | {v + "e" for v in lex["loss_verbs"]}
     ):
         return f"'{m.group(0)}' asks for no loss at all"
-    m = re.search(r"\b(?:every|all|each)\s+(?:(?:single|of\s+our|our|the)\s+)?([a-z]+)\s+([a-z]+)", text)
+    m = _EVERY_X_VERB.search(text)
     if m and m.group(1) in lex["everyone_nouns"]:
         verb = m.group(2)
         if any(verb == v or verb.rstrip("s") == v or verb[:-1] == v for v in lex["universal_outcome_verbs"]):
