@@ -1,5 +1,5 @@
 """`python -m okrlint` is the okrlint command."""
 
-from okrlint.cli import main
+from okrlint.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

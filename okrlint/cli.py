@@ -276,6 +276,19 @@ def _is_user_error(exc: BaseException) -> bool:
     )
 
 
+def _tune_gc() -> None:
+    """A check allocates millions of small objects that live until the report is written
+    (tokens, statements, findings), and the cyclic collector, run every 700 allocations,
+    walked them again and again: 13% of a cached run of 10,000 statements and 3% of an
+    uncached one. As mypy does in its main, collect far less often; and leave the objects
+    made at start-up (imported modules) out of every collection. Only the okrlint program
+    does this (run, not main): a program that imports okrlint keeps its own settings."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -306,3 +319,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"okrlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def run() -> int:
+    """The okrlint program (console script and `python -m okrlint`): main() on sys.argv, in a
+    process tuned for one run."""
+    _tune_gc()
+    return main()
