@@ -99,47 +99,24 @@ def speed_probe() -> float:
 def measure(cmd: list[str], out: Path, ok: tuple[int, ...] = (0,)) -> dict[str, Any]:
     """Run a command to completion; wall seconds, CPU seconds and peak RSS (MB), and how many
     CPUs other processes kept busy meanwhile (the machine is shared)."""
-    waited = wait_for_quiet(QUIET_WAIT) if QUIET_WAIT else 0.0
-    probe = speed_probe()
-    with out.open("wb") as stdout, out.with_suffix(".err").open("wb") as stderr:
-        busy = _busy_seconds()
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=stdout, stderr=stderr, env=_env())
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        busy_after = _busy_seconds()
-    proc.returncode = code = os.waitstatus_to_exitcode(status)
-    if code not in ok:
-        err = out.with_suffix(".err").read_text(errors="replace")[-2000:]
-        raise SystemExit(f"{' '.join(cmd)} exited {code}:\n{err}")
-    cpu = usage.ru_utime + usage.ru_stime
-    others = None if busy is None or busy_after is None else max(0.0, (busy_after - busy - cpu) / wall)
-    return {
-        "wall_s": round(wall, 3),
-        "cpu_s": round(cpu, 3),
-        "other_cpus_busy": None if others is None else round(others, 2),
-        "waited_for_quiet_s": waited,
-        "speed_probe_ms": probe,
-        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
-        "exit": code,
-        "sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
-    }
+    return measure_together([cmd], [out], ok)
 
 
-def measure_together(cmds: list[list[str]], outs: list[Path]) -> dict[str, Any]:
+def measure_together(cmds: list[list[str]], outs: list[Path], ok: tuple[int, ...] = (0,)) -> dict[str, Any]:
     """Run commands at once, as one measurement: wall seconds until the last ends, CPU
-    seconds of all, the largest peak RSS. Two bare spaCy processes on halves of the
-    statements are the most two processes can gain on this machine, whatever okrlint does."""
+    seconds of all, the largest peak RSS. (Two bare spaCy processes on halves of the
+    statements are the most two processes can gain on this machine, whatever okrlint does.)"""
     waited = wait_for_quiet(QUIET_WAIT) if QUIET_WAIT else 0.0
     probe = speed_probe()
     files = [(out.open("wb"), out.with_suffix(".err").open("wb")) for out in outs]
     busy = _busy_seconds()
     start = time.perf_counter()
     procs = [subprocess.Popen(cmd, stdout=o, stderr=e, env=_env()) for cmd, (o, e) in zip(cmds, files, strict=True)]
-    cpu, rss = 0.0, 0
+    cpu, rss, codes = 0.0, 0, []
     for proc in procs:
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
+        codes.append(proc.returncode)
         cpu += usage.ru_utime + usage.ru_stime
         rss = max(rss, usage.ru_maxrss)
     wall = time.perf_counter() - start
@@ -147,10 +124,10 @@ def measure_together(cmds: list[list[str]], outs: list[Path]) -> dict[str, Any]:
     for o, e in files:
         o.close()
         e.close()
-    for proc, out in zip(procs, outs, strict=True):
-        if proc.returncode != 0:
+    for cmd, out, code in zip(cmds, outs, codes, strict=True):
+        if code not in ok:
             err = out.with_suffix(".err").read_text(errors="replace")[-2000:]
-            raise SystemExit(f"{' '.join(proc.args)} exited {proc.returncode}:\n{err}")  # type: ignore[arg-type]
+            raise SystemExit(f"{' '.join(cmd)} exited {code}:\n{err}")
     others = None if busy is None or busy_after is None else max(0.0, (busy_after - busy - cpu) / wall)
     return {
         "wall_s": round(wall, 3),
@@ -159,8 +136,8 @@ def measure_together(cmds: list[list[str]], outs: list[Path]) -> dict[str, Any]:
         "waited_for_quiet_s": waited,
         "speed_probe_ms": probe,
         "peak_rss_mb": round(rss / 1024, 1),
-        "exit": 0,
-        "sha256": None,
+        "exit": max(codes),
+        "sha256": hashlib.sha256(outs[0].read_bytes()).hexdigest() if len(outs) == 1 else None,
     }
 
 
