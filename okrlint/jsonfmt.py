@@ -2,10 +2,10 @@
 
 CPython's C encoder does not do indentation, so an indented dump falls back to the pure-Python
 generator encoder, which yields every bracket, comma and value through a chain of generators
-as deep as the data. A 50,000-statement JSON report spent longer in it than in everything
-else okrlint does after spaCy. This writer walks the data once, appending to a single list,
-and still leaves strings to the C string encoder. tests/test_jsonfmt.py compares it with
-json.dumps on reports and on generated data.
+as deep as the data. The SARIF and GitLab reports (plain dicts, as large as the run) are
+written with this instead: it walks the data once, appending to a single list, and still
+leaves strings to the C string encoder. (The JSON report is pydantic's own serializer, in
+Rust.) tests/test_jsonfmt.py compares it with json.dumps on reports and on generated data.
 """
 
 from __future__ import annotations
@@ -101,12 +101,4 @@ def dumps(value: Any, indent: int = 2) -> str:
         return json.dumps(value, indent=indent, ensure_ascii=False)
     parts: list[str] = []
     _write(value, "\n", " " * indent, parts.append)
-    return "".join(parts)
-
-
-def dumps_at(value: Any, newline: str, indent: int = 2) -> str:
-    """`value` as it appears inside an indented dump where its own line starts with `newline`
-    (a newline and the indentation of its level)."""
-    parts: list[str] = []
-    _write(value, newline, " " * indent, parts.append)
     return "".join(parts)

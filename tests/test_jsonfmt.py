@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import okrlint
-from okrlint.jsonfmt import dumps, dumps_at
+from okrlint.jsonfmt import dumps
 from okrlint.model import LintResult
 from okrlint.report import render, write
 
@@ -41,12 +41,6 @@ values = st.recursive(
 @given(values, st.sampled_from([0, 1, 2, 4]))
 def test_dumps_is_json_dumps(value, indent):
     assert dumps(value, indent) == json.dumps(value, indent=indent, ensure_ascii=False)
-
-
-def test_dumps_at_an_inner_level():
-    data = {"a": [1, {"b": "é\n"}], "c": {}}
-    whole = json.dumps({"x": [data]}, indent=2, ensure_ascii=False)
-    assert dumps_at(data, "\n    ") in whole
 
 
 def test_unserialisable_values_fail_as_in_json():
