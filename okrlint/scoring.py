@@ -13,7 +13,7 @@ from __future__ import annotations
 from statistics import fmean
 
 from okrlint.model import OKR, Document, Finding
-from okrlint.rulebook import Rule, load_rules
+from okrlint.rulebook import rule_weights
 
 GRADES = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
 
@@ -23,25 +23,13 @@ def grade(score: float) -> str:
 
 
 def _weight(finding: Finding) -> float:
-    weight = _builtin_weights(load_rules()).get(finding.code)
+    weight = rule_weights().get(finding.code)
     if weight is not None:
         return weight
     from okrlint.packs import loaded_rule  # a rule from a user pack (extend-rules)
 
     rule = loaded_rule(finding.code)
     return rule.weight if rule else 0.0
-
-
-_weights_of: tuple[tuple[Rule, ...], dict[str, float]] = ((), {})
-
-
-def _builtin_weights(rules: tuple[Rule, ...]) -> dict[str, float]:
-    """Weight by rule code, for the rule tuple load_rules gives (find_rule scans the rules,
-    and scoring asks about every finding twice). Kept with the tuple it came from."""
-    global _weights_of
-    if _weights_of[0] is not rules:
-        _weights_of = (rules, {rule.code: rule.weight for rule in rules})
-    return _weights_of[1]
 
 
 def _clamp(value: float) -> float:

@@ -112,7 +112,10 @@ def _trailing_tags_start(s: str) -> int:
 
 def _owner_field(s: str) -> re.Match[str] | None:
     """_OWNER_FIELD.search(s), started after the last character its owner cannot contain
-    (so that a line of many "owner:" does not retry each one to the end)."""
+    (so that a line of many "owner:" does not retry each one to the end); None at once for
+    a line without "owner", which most lines are."""
+    if "owner" not in s.lower():
+        return None
     body = s.rstrip()
     end = len(body) - 1 if body.endswith((")", "]")) else len(body)
     start = max(s.rfind(c, 0, end) for c in ")]|;") + 1
@@ -210,10 +213,8 @@ def parse_line(text: str) -> ParsedLine:
                     out.priority = out.priority or t.strip().upper()
             s = s[:start]
             changed = True
-        # (each only where its required text is there: the searches are the slow part)
-        m = (_owner_field(s) if "owner" in s.lower() else None) or (
-            _OWNER_PAREN.search(s) if s.rstrip().endswith(")") else None
-        )
+        # (the paren search only when the line ends in one: the searches are the slow part)
+        m = _owner_field(s) or (_OWNER_PAREN.search(s) if s.rstrip().endswith(")") else None)
         if m and m.start() > 0:
             out.owner = out.owner or m.group("who").replace("@", "").strip()
             s = s[: m.start()]
