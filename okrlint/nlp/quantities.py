@@ -237,8 +237,12 @@ RELATIVE_AFTER = {
 }
 ORDINAL = re.compile(r"^(?:st|nd|rd|th)$")
 
+# The leading lookahead names every character a match can start with; without it (the
+# pattern opens with two optional parts) the regex engine tries the whole pattern at every
+# position of the text, and the scan costs twice as much.
 _NUMBER = re.compile(
-    r"""(?P<cur>[$€£¥])?\s?
+    r"""(?=[$€£¥\s\d.])
+        (?P<cur>[$€£¥])?\s?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         (?P<suffix>[A-Za-z]+|\s?%|\s?×)?""",
     re.VERBOSE,
@@ -277,6 +281,8 @@ _QUANTITY_SET = set(Quantity.model_fields)
 _ALL_NUMBER_WORDS = MULTIPLIER_WORDS.keys() | COUNT_WORDS.keys()
 # only the words that contain no other one ("double" covers "doubled" and "doubling")
 _NUMBER_WORDS = tuple(sorted(w for w in _ALL_NUMBER_WORDS if not any(o != w and o in w for o in _ALL_NUMBER_WORDS)))
+# all of them as one regex of literals, which the engine scans for by first letter
+_NUMBER_WORD_GATE = re.compile("|".join(map(re.escape, _NUMBER_WORDS)))
 
 
 def _quantity(
@@ -379,7 +385,7 @@ def find_quantities(text: str) -> list[Quantity]:
         relative = kind == "multiplier" or _is_relative(text, start, end)
         out.append(_quantity(qtext, value, kind, unit, start, end, relative))
     low = text.lower()
-    words = _NUMBER_WORD.finditer(text) if any(w in low for w in _NUMBER_WORDS) else ()
+    words = _NUMBER_WORD.finditer(text) if _NUMBER_WORD_GATE.search(low) else ()
     for m in words:  # the words of _WORD that are multiplier or count words
         word = m.group(0).lower()
         if word in MULTIPLIER_WORDS:
@@ -432,18 +438,22 @@ def _contained(quantities: list[Quantity]) -> set[int]:
     return inside
 
 
+# Each pattern (like _DEADLINE) opens with a lookahead for the characters a match can start
+# with, so that the regex engine skips ahead to them instead of trying every position.
 _BASELINE_PATTERNS = [
     re.compile(
-        r"\bfrom\s+(?:a\s+)?(?:baseline\s+of\s+)?(?:about\s+|around\s+|~\s*)?[+\-−]?(?P<b>[$€£¥]?\s?\.?\d[\w.,%$]*)(?:\s+(?:\w+\s+){0,3}?)?(?:to|->|→|=>)\s*",
+        r"(?=f)\bfrom\s+(?:a\s+)?(?:baseline\s+of\s+)?(?:about\s+|around\s+|~\s*)?[+\-−]?(?P<b>[$€£¥]?\s?\.?\d[\w.,%$]*)(?:\s+(?:\w+\s+){0,3}?)?(?:to|->|→|=>)\s*",
         re.I,
     ),
     # tried only where a number can start (not after a digit, nor after a digit and "." or ","):
     # retried from every digit of a long run of them, the search was quadratic in its length
     re.compile(
-        r"(?<!\d)(?<![\d.,][.,])(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|[A-Za-z]{1,4})?)\s*(?:->|→|=>|⟶|➜)\s*[$€£¥]?\d", re.I
+        r"(?=[$€£¥\d])(?<!\d)(?<![\d.,][.,])"
+        r"(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|[A-Za-z]{1,4})?)\s*(?:->|→|=>|⟶|➜)\s*[$€£¥]?\d",
+        re.I,
     ),
     re.compile(
-        r"\b(?:baseline|currently|current(?:ly)?(?=\s)(?:\s+(?:is|at|:))?|today(?:\s+is|:)?|was|were|up\s+from|down\s+from|vs\.?|versus|compared\s+(?:to|with)|from|starting\s+(?:at|from)|start(?:ing)?\s+value)\s*(?::\s*)?(?:of\s+|at\s+|is\s+)?(?:about\s+|around\s+|~\s*)?(?P<b>[$€£¥]?\.?\d[\d.,]*\s?(?:%|k|m|[A-Za-z]{1,4})?)",
+        r"(?=[bcdfstuvw])\b(?:baseline|currently|current(?:ly)?(?=\s)(?:\s+(?:is|at|:))?|today(?:\s+is|:)?|was|were|up\s+from|down\s+from|vs\.?|versus|compared\s+(?:to|with)|from|starting\s+(?:at|from)|start(?:ing)?\s+value)\s*(?::\s*)?(?:of\s+|at\s+|is\s+)?(?:about\s+|around\s+|~\s*)?(?P<b>[$€£¥]?\.?\d[\d.,]*\s?(?:%|k|m|[A-Za-z]{1,4})?)",
         re.I,
     ),
     re.compile(r"\(\s*(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|k|m)?)\s+(?:today|now|currently|baseline|last\s+\w+)\s*\)", re.I),
@@ -471,7 +481,7 @@ def find_baseline(text: str, quantities: list[Quantity]) -> tuple[Quantity | Non
 
 
 _DEADLINE = re.compile(
-    r"""(?ix)\b(?:by|before|until|till|in|within|for|during|at\s+the\s+end\s+of|end\s+of)\s+
+    r"""(?ix)(?=[abdefituw])\b(?:by|before|until|till|in|within|for|during|at\s+the\s+end\s+of|end\s+of)\s+
         (?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?
         (?P<d>(?:Q[1-4]|H[12]|FY\s?\d{2,4}|EO[QYM]|M\d{2,3}|(?:19|20)\d\d|quarter|year|month|week|sprint)(?:\s+(?:19|20)\d\d)?
            |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?
