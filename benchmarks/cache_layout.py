@@ -3,8 +3,9 @@
     python benchmarks/cache_layout.py CACHE_DIR
 
 CACHE_DIR is a filled okrlint cache (e.g. benchmarks/.work/cache-50k after benchmarks/run.py).
-Its records are rewritten in three layouts in a scratch directory, and for each the time is
-taken (best of three, page cache warm, as for a pre-commit run) to:
+Its records are rewritten (as JSON, the format this comparison was made in) in three
+layouts in a scratch directory, and for each the time is taken (best of three, page cache
+warm, as for a pre-commit run) to:
 
 - load every record of the run (what a warm 50,000-statement run needs), and
 - load the records of one 50-statement document (what a warm single-file run needs),
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import shutil
 import sys
 import tempfile
@@ -26,9 +28,9 @@ from pathlib import Path
 
 def documents(cache: Path) -> list[tuple[list[str], list[object]]]:
     out = []
-    for file in sorted(cache.glob("*/*.json")):
-        lines = file.read_bytes().split(b"\n")
-        out.append((json.loads(lines[1]), json.loads(lines[2])))
+    for file in sorted(cache.glob("*/*.entry")):
+        texts, records, _, _ = marshal.loads(file.read_bytes().split(b"\n", 1)[1])
+        out.append((texts, records))
     return out
 
 

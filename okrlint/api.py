@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -96,11 +95,11 @@ class _Analysis:
 
     def documents(self) -> Iterator[Document]:
         from okrlint.nlp.records import from_record
-        from okrlint.parallel import analyse_stream, dumps
+        from okrlint.parallel import analyse_stream
 
         cache, model, misses, uses = self.cache, self.model, self.misses, self.uses
         fresh = self.parsing.results()
-        records: dict[str, str] = {}  # the record JSON of each text analysed in this run
+        records: dict[str, Any] = {}  # the record of each text analysed in this run
         unclaimed: dict[str, Anatomy] = {}  # anatomies made in this process, not handed out yet
         produced = 0
 
@@ -120,7 +119,7 @@ class _Analysis:
                     unclaimed[text] = anatomy
             if text in unclaimed:
                 return unclaimed.pop(text)
-            return from_record(json.loads(records[text]))
+            return from_record(records[text])
 
         try:
             for doc, texts, key, entry in self.plans:
@@ -144,7 +143,7 @@ class _Analysis:
                     changed = True
                 if cache is not None and key is not None and texts and changed:
                     unique = list(dict.fromkeys(texts))
-                    cache.store(key, unique, [dumps(hits[t]) if t in hits else records[t] for t in unique])
+                    cache.store(key, unique, [hits[t] if t in hits else records[t] for t in unique])
                 if cache is not None and key is not None:
                     cache.forget(key)
                 for text in set(texts):

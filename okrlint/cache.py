@@ -6,7 +6,7 @@ files in benchmarks/cache_layout.py)::
 
     .okrlint_cache/
         CACHEDIR.TAG, .gitignore       mark the directory (backup tools and git skip it)
-        <key>/<hash of the document's absolute path>.json
+        <key>/<hash of the document's absolute path>.entry
 
 `<key>` is a hash of everything that decides what reading and analysis produce: the cache
 format, okrlint's version, the bytes of the reader and analysis code (so a development
@@ -17,16 +17,19 @@ new, empty directory (`okrlint clean` removes the old ones). A file per document
 warm run of one file to one small read; inside it, records are keyed by statement text, so
 editing one key result re-parses only that statement.
 
-A file is a header line, `okrlint-cache FORMAT DIGEST`, and four lines of JSON: the
-document's distinct statement texts; their anatomy records (okrlint.nlp.records), aligned
-with the texts; `[path, digest of the source text]` (or null); and the Document as read,
-before analysis (or null). The document is reused only when the path and the source text
-are the same as when it was read. DIGEST is a BLAKE2b hash of the four lines: a file that
-was truncated, overwritten or edited fails it, is ignored, and is rewritten. Files are
-written to a temporary name in the same directory and renamed over the old one
-(os.replace), so concurrent okrlint processes see either the old file or the new one,
-never half of one; when two write the same file, the last rename wins, and both wrote the
-same analysis.
+A file is a header line, `okrlint-cache FORMAT DIGEST`, and a body: one marshal-encoded
+tuple of the document's distinct statement texts; their anatomy records
+(okrlint.nlp.records), aligned with the texts; `[path, digest of the source text]` (or
+None); and the Document JSON as read, before analysis (or None). marshal, not JSON, because
+encoding and decoding the records was a tenth of okrlint's own cost on a cold run and a
+large share of a warm one; it reads back only plain values (no code runs while loading, unlike
+pickle), and the Python version is part of the key, so a format change between versions
+cannot be misread. The document is reused only when the path and the source text are the
+same as when it was read. DIGEST is a BLAKE2b hash of the body: a file that was truncated,
+overwritten or edited fails it, is ignored, and is rewritten. Files are written to a
+temporary name in the same directory and renamed over the old one (os.replace), so
+concurrent okrlint processes see either the old file or the new one, never half of one;
+when two write the same file, the last rename wins, and both wrote the same analysis.
 
 The cache is best-effort: a directory that cannot be created or written is skipped
 silently, and the run gives the same results, only slower.
@@ -42,14 +45,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
+import marshal
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 CACHE_DIR_NAME = ".okrlint_cache"
-FORMAT = b"2"
+FORMAT = b"3"
 MAGIC = b"okrlint-cache"
 TAG_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"  # bford.info/cachedir
 TAG_TEXT = f"{TAG_SIGNATURE}\n# This file is a cache directory tag created by okrlint.\n"
@@ -111,7 +115,8 @@ def analysis_key(model: str | None) -> str:
     from okrlint.nlp.pipeline import UNUSED_COMPONENTS, model_version, resolve_model_name
 
     resolved = resolve_model_name(model)
-    parts = [FORMAT.decode(), __version__, resolved, model_version(resolved), ",".join(UNUSED_COMPONENTS)]
+    parts = [FORMAT.decode(), __version__, sys.implementation.cache_tag or "", str(marshal.version)]
+    parts += [resolved, model_version(resolved), ",".join(UNUSED_COMPONENTS)]
     for package in READER_PACKAGES:
         try:
             parts.append(metadata.version(package))
@@ -152,19 +157,16 @@ def default_cache_dir(config: Any | None = None, cwd: str | None = None) -> Path
 
 @dataclass
 class Entry:
-    """One document's cache file, split but mostly undecoded."""
+    """One document's cache file, decoded."""
 
     texts: list[str]
-    records: bytes  # the JSON list of records, aligned with texts
+    records: list[Any]  # anatomy records, aligned with texts
     source: list[str] | None  # [path as given, digest of the source text], or None
-    document: bytes  # the Document JSON (as read, before analysis), or b"null"
+    document: str | None  # the Document JSON (as read, before analysis)
 
     def decode(self) -> dict[str, Any]:
-        """text -> record; ValueError if the records do not line up with the texts."""
-        records = json.loads(self.records)
-        if not isinstance(records, list) or len(records) != len(self.texts):
-            raise ValueError("cache entry records do not match its texts")
-        return dict(zip(self.texts, records, strict=True))
+        """text -> record."""
+        return dict(zip(self.texts, self.records, strict=True))
 
 
 class AnalysisCache:
@@ -183,7 +185,7 @@ class AnalysisCache:
 
     def _file(self, key: str) -> Path:
         name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-        return self.dir / f"{name}.json"
+        return self.dir / f"{name}.entry"
 
     def load(self, key: str) -> Entry | None:
         """The entry filed under a key, or None when it is missing or damaged."""
@@ -202,18 +204,19 @@ class AnalysisCache:
             return None
         if hashlib.blake2b(body, digest_size=16).hexdigest().encode() != parts[2]:
             return None
-        lines = body.split(b"\n")
-        if len(lines) != 4:
-            return None
         try:
-            texts, source = json.loads(lines[0]), json.loads(lines[2])
-        except ValueError:
+            texts, records, source, document = marshal.loads(body)
+        except (ValueError, EOFError, TypeError):  # not a 4-tuple, or not marshal data
             return None
         if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
             return None
+        if not isinstance(records, list) or len(records) != len(texts):
+            return None
         if source is not None and not (isinstance(source, list) and len(source) == 2):
             return None
-        return Entry(texts, lines[1], source, lines[3])
+        if document is not None and not isinstance(document, str):
+            return None
+        return Entry(texts, records, source, document)
 
     def forget(self, key: str) -> None:
         """Let go of an entry read for this run (a large run reads one per document)."""
@@ -222,7 +225,7 @@ class AnalysisCache:
     def document(self, path: str, text: str) -> Any | None:
         """The Document read from this same file and text before, or None."""
         entry = self.load(document_key(path))
-        if entry is None or entry.source != [path, source_digest(text)]:
+        if entry is None or entry.document is None or entry.source != [path, source_digest(text)]:
             return None
         from pydantic import ValidationError
 
@@ -240,19 +243,12 @@ class AnalysisCache:
     def has_pending_document(self, key: str) -> bool:
         return key in self._read
 
-    def store(self, key: str, texts: list[str], records: list[str]) -> None:
+    def store(self, key: str, texts: list[str], records: list[Any]) -> None:
         """Write an entry atomically (with the document remembered for it, if any); failures
         are ignored, as the cache is optional."""
         read = self._read.pop(key, None)
-        source = json.dumps(list(read[:2]), ensure_ascii=False) if read else "null"
-        body = "\n".join(
-            (
-                json.dumps(texts, ensure_ascii=False, separators=(",", ":")),
-                "[" + ",".join(records) + "]",
-                source,
-                read[2] if read else "null",
-            )
-        ).encode("utf-8", "surrogatepass")
+        source, document = (list(read[:2]), read[2]) if read else (None, None)
+        body = marshal.dumps((texts, records, source, document))
         header = b" ".join((MAGIC, FORMAT, hashlib.blake2b(body, digest_size=16).hexdigest().encode()))
         try:
             self._prepare()

@@ -1,13 +1,13 @@
 """Statement analysis through spaCy, in this process or spread over several.
 
 `analyse_stream(texts, model, jobs)` yields, for each text in order, its Anatomy (when it was
-made in this process) and its cache record as JSON. Texts go through `nlp.pipe` in batches
+made in this process) and its cache record (okrlint.nlp.records). Texts go through `nlp.pipe` in batches
 of BATCH_SIZE.
 
 With more than one job and enough texts, worker processes (forked on Linux, each loading
 the model once) and this process share the batches: a shared counter hands out the next
-batch to whoever asks first. Workers send each finished batch back as record JSON (cheap to
-pickle, and what the cache stores anyway), which a thread here collects. This process
+batch to whoever asks first. Workers send each finished batch back as records (plain lists,
+cheap to pickle, and what the cache stores anyway), which a thread here collects. This process
 yields batches in order; when the next one is still being parsed by a worker, it parses
 the next batch nobody has taken yet (keeping its models until their turn) instead of
 waiting, so it shares the parsing while also checking and rendering the documents the
@@ -19,7 +19,6 @@ pay for loading the model again.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 import threading
@@ -49,11 +48,7 @@ def plan_jobs(count: int, jobs: int) -> int:
     return max(1, min(jobs, count // MIN_PER_JOB))
 
 
-def dumps(record: Any) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-
-
-def _describe_all(texts: Sequence[str], model: str | None) -> Iterator[tuple[Anatomy, str]]:
+def _describe_all(texts: Sequence[str], model: str | None) -> Iterator[tuple[Anatomy, Any]]:
     from okrlint.nlp.anatomy import _verbs_of, describe, to_record
     from okrlint.nlp.pipeline import load
 
@@ -61,7 +56,7 @@ def _describe_all(texts: Sequence[str], model: str | None) -> Iterator[tuple[Ana
     verbs = _verbs_of(nlp)
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         anatomy = describe(doc, verbs, text)
-        yield anatomy, dumps(to_record(anatomy))
+        yield anatomy, to_record(anatomy)
 
 
 def _take(counter: Any) -> int:
@@ -131,7 +126,7 @@ class _Results:
     """Batches finished by workers, filled by one receiving thread per worker."""
 
     def __init__(self) -> None:
-        self.done: dict[int, list[str]] = {}
+        self.done: dict[int, list[Any]] = {}
         self.lost = False  # a worker ended without saying it was done
         self.running = 0
         self.changed = threading.Condition()
@@ -152,7 +147,7 @@ class _Results:
             self.lost = self.lost or not finished
             self.changed.notify_all()
 
-    def get(self, index: int, wait: bool) -> list[str] | bool | None:
+    def get(self, index: int, wait: bool) -> list[Any] | bool | None:
         """The batch's records; False if not there yet (and not waiting); None if it will
         not come (a worker died)."""
         with self.changed:
@@ -170,7 +165,7 @@ class Analysis:
 
     `add` publishes every full batch at once: with more than one job, once there are
     2 x MIN_PER_JOB statements, workers are forked and start parsing while this process
-    reads on. `results` (after the last `add`) yields (anatomy or None, record JSON) for
+    reads on. `results` (after the last `add`) yields (anatomy or None, record) for
     every text in order, with this process parsing the batches nobody has taken yet.
     """
 
@@ -236,14 +231,14 @@ class Analysis:
     def _batch(self, index: int) -> Sequence[str]:
         return self.texts[index * BATCH_SIZE : (index + 1) * BATCH_SIZE]
 
-    def results(self) -> Iterator[tuple[Anatomy | None, str]]:
+    def results(self) -> Iterator[tuple[Anatomy | None, Any]]:
         if self.shared is None:  # one process
             yield from _describe_all(self.texts, self.model) if self.texts else ()
             return
         self._close()
         shared = self.shared
         try:
-            ahead: dict[int, list[tuple[Anatomy, str]]] = {}  # batches parsed here before their turn
+            ahead: dict[int, list[tuple[Anatomy, Any]]] = {}  # batches parsed here before their turn
             for index in range(self.batches):
                 if index in ahead:
                     yield from ahead.pop(index)
@@ -300,8 +295,8 @@ class Analysis:
         self.workers = []
 
 
-def analyse_stream(texts: Sequence[str], model: str | None, jobs: int = 1) -> Iterator[tuple[Anatomy | None, str]]:
-    """(anatomy or None, record JSON) for every text, in order; nothing is loaded for no texts."""
+def analyse_stream(texts: Sequence[str], model: str | None, jobs: int = 1) -> Iterator[tuple[Anatomy | None, Any]]:
+    """(anatomy or None, record) for every text, in order; nothing is loaded for no texts."""
     analysis = Analysis(model, jobs if plan_jobs(len(texts), jobs) > 1 else 1)
     analysis.add(texts)
     yield from analysis.results()

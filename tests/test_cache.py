@@ -7,7 +7,9 @@ subprocesses, kept to a few so that the file stays fast.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
 import os
 import shutil
 import subprocess
@@ -57,7 +59,7 @@ def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 
 
 def entries(cache: Path) -> list[Path]:
-    return sorted(cache.glob("*/*.json"))
+    return sorted(cache.glob("*/*.entry"))
 
 
 class Spy:
@@ -127,7 +129,7 @@ def test_records_round_trip(nlp):
         "",
     ]
     for anatomy in analyse(texts, nlp):
-        record = json.loads(json.dumps(to_record(anatomy)))
+        record = marshal.loads(marshal.dumps(to_record(anatomy)))
         rebuilt = from_record(record)
         assert rebuilt == anatomy
         assert rebuilt.model_dump_json() == anatomy.model_dump_json()
@@ -214,14 +216,11 @@ def test_damaged_cache_file_is_ignored_and_rebuilt(capsys, docs, isolated_cwd, m
     elif damage == "empty":
         victim.write_bytes(b"")
     else:  # valid checksum, records that are not records: from_record fails, the text is redone
-        lines = data.split(b"\n")
-        texts = json.loads(lines[1])
-        lines[2] = json.dumps([[{"nonsense": 1}, []] for _ in texts]).encode()
-        body = b"\n".join(lines[1:])
-        import hashlib
-
-        header = b"okrlint-cache 2 " + hashlib.blake2b(body, digest_size=16).hexdigest().encode()
-        victim.write_bytes(header + b"\n" + body)
+        header, body = data.split(b"\n", 1)
+        texts, _, source, document = marshal.loads(body)
+        body = marshal.dumps((texts, [[{"nonsense": 1}, []] for _ in texts], source, document))
+        digest = hashlib.blake2b(body, digest_size=16).hexdigest().encode()
+        victim.write_bytes(header.rsplit(b" ", 1)[0] + b" " + digest + b"\n" + body)
     spy = Spy(monkeypatch)
     assert check(capsys, "--format", "json", str(docs)) == (code, expected)
     assert spy.texts  # the damaged document's statements were analysed again
@@ -250,21 +249,19 @@ def test_concurrent_processes_share_one_cache(capsys, docs, isolated_cwd):
 
 
 def test_a_cache_planted_in_the_repository_is_never_read(capsys, docs, isolated_cwd, monkeypatch, tmp_path):
-    import hashlib
-
     code, expected = check(capsys, "--format", "json", "--no-cache", str(docs))
     # The attacker runs okrlint on the same files with their own key, then doctors the
     # entries (every document emptied, digests fixed) and commits .okrlint_cache.
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "attacker"))
     check(capsys, "--format", "json", str(docs))
     for entry in entries(isolated_cwd / ".okrlint_cache"):
-        lines = entry.read_bytes().split(b"\n")
-        document = json.loads(lines[4])
+        header, body = entry.read_bytes().split(b"\n", 1)
+        texts, records, source, document_json = marshal.loads(body)
+        document = json.loads(document_json)
         document["okrs"] = []
-        lines[4] = json.dumps(document).encode()
-        body = b"\n".join(lines[1:])
+        body = marshal.dumps((texts, records, source, json.dumps(document)))
         digest = hashlib.blake2b(body, digest_size=16).hexdigest().encode()
-        entry.write_bytes(b"okrlint-cache 2 " + digest + b"\n" + body)
+        entry.write_bytes(header.rsplit(b" ", 1)[0] + b" " + digest + b"\n" + body)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "victim"))
     spy = Spy(monkeypatch)
     assert check(capsys, "--format", "json", str(docs)) == (code, expected)
@@ -370,8 +367,8 @@ def test_parallel_analysis_gives_the_same_records(nlp, monkeypatch):
     assert parallel.plan_jobs(len(TEXTS), 3) == 3
     spread = list(parallel.analyse_stream(TEXTS, None, jobs=3))
     assert [record for _, record in spread] == serial
-    # this process's own batches come with their models, the workers' as JSON only
-    assert all(json.loads(record) == to_record(a) for a, record in spread if a is not None)
+    # this process's own batches come with their models, the workers' as records only
+    assert all(record == to_record(a) for a, record in spread if a is not None)
 
 
 def test_a_worker_takes_published_batches_until_none_are_left(nlp, monkeypatch):

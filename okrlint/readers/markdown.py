@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from okrlint.model import OKR, Document, StatementKind
-from okrlint.readers.annotations import is_section_label, parse_line
+from okrlint.readers.annotations import ParsedLine, is_section_label, parse_line
 from okrlint.readers.base import DocumentBuilder, ReadError, find_cycle
 
 _MD = MarkdownIt("commonmark").enable("table")
@@ -118,9 +118,11 @@ class _MarkdownReader:
                     return pos + 1
         return 1
 
-    def add(self, raw: str, line: int, kind: StatementKind | None = None) -> None:
-        """Add one labelled or contextual statement line."""
-        parsed = parse_line(raw)
+    def add(self, raw: str, line: int, kind: StatementKind | None = None, parsed: ParsedLine | None = None) -> None:
+        """Add one labelled or contextual statement line (`parsed`: parse_line(raw), when the
+        caller has it already; parsing is the reader's largest cost)."""
+        if parsed is None:
+            parsed = parse_line(raw)
         if not parsed.text or not re.search(r"\w", parsed.text):
             return
         kind = parsed.kind or kind or self.ctx.mode
@@ -159,7 +161,7 @@ class _MarkdownReader:
             return
         parsed = parse_line(plain)
         if parsed.kind in ("key_result", "initiative"):
-            self.add(plain, _line_of(node), parsed.kind)
+            self.add(plain, _line_of(node), parsed.kind, parsed)
             return
         if parsed.kind is None:
             if _PROSE_SECTIONS.match(parsed.text):
@@ -172,7 +174,7 @@ class _MarkdownReader:
                     self.b.set_cycle(cycle)
                 ctx.okr, ctx.mode, ctx.explicit_mode = None, "key_result", False
                 return
-        self.add(plain, _line_of(node), "objective")
+        self.add(plain, _line_of(node), "objective", parsed)
         if ctx.okr is not None:
             ctx.heading_objectives.append((level, ctx.okr))
             self.plain_headings.add(ctx.okr)
@@ -197,7 +199,7 @@ class _MarkdownReader:
             return
         parsed = parse_line(plain)
         if parsed.kind is not None:
-            self.add(plain, line)
+            self.add(plain, line, parsed=parsed)
             return
         if bold and _PROSE_SECTIONS.match(parsed.text):
             self.ctx.skip_level, self.ctx.okr = 7, None  # until the next heading of any level
@@ -217,12 +219,12 @@ class _MarkdownReader:
                 and self.b.doc.okrs
             )
         ):
-            self.add(plain, line, "objective")
+            self.add(plain, line, "objective", parsed)
 
     def line_statement(self, row: str, line: int) -> None:
         parsed = parse_line(row)
         if parsed.kind is not None:
-            self.add(row, line)
+            self.add(row, line, parsed=parsed)
         elif is_section_label(row):
             self.ctx.mode, self.ctx.explicit_mode = is_section_label(row) or "key_result", True
         elif row.strip() and self.ctx.okr is not None and re.match(r"\s*[-*+]\s", row):
@@ -270,7 +272,7 @@ class _MarkdownReader:
             return  # a list of links
         if kind == "objective":
             saved_mode = (ctx.mode, ctx.explicit_mode)
-            self.add(first, line, "objective")
+            self.add(first, line, "objective", parsed)
             own = ctx.okr
             for sub in nested:
                 ctx.okr, ctx.mode, ctx.explicit_mode = own, "key_result", False
@@ -278,10 +280,11 @@ class _MarkdownReader:
             if saved_mode[1] and saved_mode[0] == "objective":
                 ctx.mode, ctx.explicit_mode = saved_mode
             return
-        self.add(first, line, kind)
+        self.add(first, line, kind, parsed)
         for row_no, row in enumerate(rows[1:], start=1):
-            if parse_line(row).kind:
-                self.add(row, line + row_no)
+            parsed = parse_line(row)
+            if parsed.kind:
+                self.add(row, line + row_no, parsed=parsed)
         for sub in nested:  # under a key result only labelled items count (others are notes)
             for child in sub.children:
                 child_inline = _first_inline(child)
