@@ -22,6 +22,7 @@ from okrlint.model import (
     Statement,
     StatementKind,
 )
+from okrlint.nlp.records import construct
 from okrlint.rulebook import Rule, find_rule, load_rules
 from okrlint.scoring import GRADES, grade, okr_score, statement_score
 
@@ -143,9 +144,10 @@ def _statement(stmt: Statement, findings: list[Finding]) -> StatementOut:
     score = statement_score(findings)
     anatomy = None
     if stmt.anatomy is not None:
-        # Anatomy's own fields, as its serializer dumps them: nothing to re-validate, and
-        # validating them again cost more than building the rest of the report.
-        anatomy = AnatomyOut.model_construct(**_anatomy_dict(stmt.anatomy))
+        # Anatomy's own fields, as its serializer dumps them (every field, in declaration
+        # order): nothing to re-validate, and validating them again (or model_construct's
+        # per-field loop) cost more than building the rest of the report.
+        anatomy = construct(AnatomyOut, _anatomy_dict(stmt.anatomy), _ANATOMY_OUT_FIELDS)
     return StatementOut(
         kind=stmt.kind,
         text=stmt.text,
@@ -168,8 +170,12 @@ def _statement(stmt: Statement, findings: list[Finding]) -> StatementOut:
     )
 
 
+_ANATOMY_OUT_FIELDS = set(AnatomyOut.model_fields)
+_NO_TOKENS = {"tokens"}
+
+
 def _anatomy_dict(a: Anatomy) -> dict[str, Any]:
-    return a.model_dump(exclude={"tokens"})
+    return a.model_dump(exclude=_NO_TOKENS)
 
 
 def _okr(okr: OKR, index: int, findings: list[Finding]) -> OkrOut:
