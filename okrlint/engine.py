@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from okrlint.checks import Context, DocumentContext, Hit, Lexicons, check_module
 from okrlint.config import Config
-from okrlint.model import Document, Finding, Severity
+from okrlint.model import Document, Finding, Severity, StatementKind
 from okrlint.rulebook import Rule
 
 _DIRECTIVE = re.compile(
@@ -99,6 +99,7 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
     document_rules = [r for r in rules if id(r) not in per_statement]
     # looked up once per document, not once per statement and rule
     checks = [(rule, _check_of(rule), config.params(rule)) for rule in statement_rules]
+    checks_for = {kind: [c for c in checks if kind in c[0].applies_to] for kind in get_args(StatementKind)}
     severity = {id(rule): config.severity(rule) for rule in rules}
     for index, okr in enumerate(doc.okrs):
         for stmt in okr.statements():
@@ -106,8 +107,8 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
                 continue
             # one Context per statement: what it caches (words, head index) is the same for every rule
             ctx = Context(stmt=stmt, anatomy=stmt.anatomy, okr=okr, params={}, lex=lex)
-            for rule, module, params in checks:
-                if stmt.kind not in rule.applies_to or suppress.covers(stmt.line, rule):
+            for rule, module, params in checks_for[stmt.kind]:
+                if suppress.covers(stmt.line, rule):
                     continue
                 ctx.params = params
                 detail = module.check(ctx)
