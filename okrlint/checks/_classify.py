@@ -8,13 +8,39 @@ there is a number, what the number counts, and whether the statement is a noun p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from okrlint.checks import Context
 
 THRESHOLD = re.compile(r"(?i)(?:under|below|over|above|less than|more than|at most|at least|<|>)\s*$")
+# Phrase sets made once: has_phrase caches its work per set, which a set literal or union
+# written at the call would make anew (and hash in full) for every statement.
+_COMPARATIVES = frozenset({"more", "fewer", "less"})
+_MAJORITY = frozenset({"most of", "primarily", "mostly", "majority"})
 
 
-def maintains_level(ctx: Context) -> bool:
+@lru_cache(maxsize=16)
+def _vague_amounts(vague_quantifiers: frozenset[str]) -> frozenset[str]:
+    return vague_quantifiers | _COMPARATIVES
+
+
+def _once(name: str, compute: Callable[[Context], bool]) -> Callable[[Context], bool]:
+    """The answer kept on the statement's Context: kr-output and kr-missing-baseline both ask
+    (neither question depends on a rule's parameters)."""
+
+    def answer(ctx: Context) -> bool:
+        memo = ctx.__dict__
+        if name not in memo:
+            memo[name] = compute(ctx)
+        value: bool = memo[name]
+        return value
+
+    answer.__doc__ = compute.__doc__
+    return answer
+
+
+def _maintains_level(ctx: Context) -> bool:
     """'Maintain 99.9% uptime', 'Hold the line on X', 'ensure burn stays within 5%'."""
     lex = ctx.lex
     verbs = lex["maintain_verbs"]
@@ -44,7 +70,11 @@ def maintains_level(ctx: Context) -> bool:
     return False
 
 
-def is_output(ctx: Context) -> bool:
+maintains_level = _once("_maintains_level", _maintains_level)
+
+
+def _is_output(ctx: Context) -> bool:
+    """Work the team does ("Publish 5 posts"), not a result it causes."""
     lex, a, lemma = ctx.lex, ctx.anatomy, ctx.lemma
     counted = [t.lemma for t in ctx.counted_nouns()]
     counts_work = any(n in lex["work_item_nouns"] for n in counted)
@@ -61,7 +91,7 @@ def is_output(ctx: Context) -> bool:
         return False  # a start value means a metric is being moved
     if maintains_level(ctx):
         return False
-    vague_amount = ctx.has_phrase(lex["vague_quantifiers"] | {"more", "fewer", "less"})
+    vague_amount = ctx.has_phrase(_vague_amounts(lex["vague_quantifiers"]))
     if a.form == "imperative":
         if lemma in lex["vague_verbs"] or lemma in lex["direction_verbs"]:
             return False
@@ -91,4 +121,7 @@ def is_output(ctx: Context) -> bool:
         has_share = any(q.kind == "percent" for q in a.quantities)
         return lemma in lex["activity_verbs"] and not has_share and lemma not in lex["acquisition_verbs"]
     # "Most of the team has written X", "Requests are primarily feature requests": a behaviour
-    return not (lemma in lex["direction_verbs"] or ctx.has_phrase({"most of", "primarily", "mostly", "majority"}))
+    return not (lemma in lex["direction_verbs"] or ctx.has_phrase(_MAJORITY))
+
+
+is_output = _once("_is_output", _is_output)

@@ -7,6 +7,7 @@ import re
 from okrlint.checks import Context, capitalised, move
 from okrlint.checks._classify import is_output, maintains_level
 
+_NEW_THINGS = frozenset({"new", "additional", "incremental", "net new"})  # made once: see has_phrase
 _TOP_N = re.compile(r"(?i)\btop\s+\d+")
 _COMPARATOR = re.compile(
     r"(?i)(?:\b(?:less|more|fewer|greater|lower|higher)\s+than|\b(?:under|over|below|above|at\s+least|at\s+most|no\s+more\s+than|within|up\s+to)\b|[<>≤≥]=?)"
@@ -26,7 +27,7 @@ def check(ctx: Context) -> str | None:
         return f"'{next(q.text for q in a.quantities if q.relative)}' is a change relative to an unstated start value"
     if ctx.lemma in lex["direction_verbs"] or (a.direction in ("increase", "decrease") and a.form != "noun_phrase"):
         return "it moves a metric to a target without saying where it starts"
-    new_things = ctx.has_phrase(["new", "additional", "incremental", "net new"])
+    new_things = ctx.has_phrase(_NEW_THINGS)
     words = {t.lemma for t in ctx.tokens} | {t.lower for t in ctx.tokens}
     metric = words & lex["metric_nouns"]
     if _TOP_N.search(stmt.text):
