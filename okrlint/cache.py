@@ -20,11 +20,11 @@ editing one key result re-parses only that statement.
 A file is a header line, `okrlint-cache FORMAT DIGEST`, and a body: one marshal-encoded
 tuple of the document's distinct statement texts; their anatomy records
 (okrlint.nlp.records), aligned with the texts; `[path, digest of the source text]` (or
-None); and the Document JSON as read, before analysis (or None). marshal, not JSON, because
-encoding and decoding the records was a tenth of okrlint's own cost on a cold run and a
-large share of a warm one; it reads back only plain values (no code runs while loading, unlike
-pickle), and the Python version is part of the key, so a format change between versions
-cannot be misread. The document is reused only when the path and the source text are the
+None); and the Document JSON as read, before analysis (or None). marshal, not JSON: it
+writes and reads the records in about half the time (9 and 13 us a statement against 23
+and 25); it reads back only plain values (no code runs while loading, unlike pickle); and
+the Python version is part of the key, so a format change between versions cannot be
+misread. The document is reused only when the path and the source text are the
 same as when it was read. DIGEST is a BLAKE2b hash of the body: a file that was truncated,
 overwritten or edited fails it, is ignored, and is rewritten. Files are written to a
 temporary name in the same directory and renamed over the old one (os.replace), so

@@ -1,19 +1,19 @@
 """Statement analysis through spaCy, in this process or spread over several.
 
 `analyse_stream(texts, model, jobs)` yields, for each text in order, its Anatomy (when it was
-made in this process) and its cache record (okrlint.nlp.records). Texts go through `nlp.pipe` in batches
-of BATCH_SIZE.
+made in this process) and its cache record (okrlint.nlp.records). Texts go through
+`nlp.pipe` in batches of BATCH_SIZE.
 
 With more than one job and enough texts, worker processes (forked on Linux, each loading
 the model once) and this process share the batches: a shared counter hands out the next
-batch to whoever asks first. Workers send each finished batch back as records (plain lists,
-cheap to pickle, and what the cache stores anyway), which a thread here collects. This process
-yields batches in order; when the next one is still being parsed by a worker, it parses
-the next batch nobody has taken yet (keeping its models until their turn) instead of
-waiting, so it shares the parsing while also checking and rendering the documents the
-caller has, and the work balances itself whatever each process's speed. A batch whose
-worker died is redone here. A worker is started only when there are enough statements to
-pay for loading the model again.
+batch to whoever asks first. Workers send each finished batch back as records (plain
+lists, cheap to pickle, and what the cache stores anyway), which a thread here collects.
+This process yields batches in order; when the next one is still being parsed by a worker,
+it parses the next batch nobody has taken yet (keeping its models until their turn)
+instead of waiting, so it shares the parsing while also checking and rendering the
+documents the caller has, and the work balances itself whatever each process's speed. A
+batch whose worker died is redone here. A worker is started only when there are enough
+statements to pay for loading the model again.
 """
 
 from __future__ import annotations

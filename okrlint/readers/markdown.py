@@ -52,13 +52,13 @@ class _Context:
 @dataclass(slots=True)
 class _Node:
     """A block of the document: markdown-it's tokens nested by their open/close pairs. What
-    markdown_it.tree._Node gives, minus the nodes it also builds for each inline
+    markdown_it.tree.SyntaxTreeNode gives, minus the nodes it also builds for each inline
     token's content, which the reader reads from the token (about a tenth of its time)."""
 
     type: str  # "heading", "bullet_list", "inline", ... ("_open" removed)
     tag: str
     map: list[int] | None  # [first line, line after the last], 0-based
-    token: Token  # the opening token of a container
+    token: Token  # the token itself; for a container, its opening token
     children: list[_Node]
 
 
