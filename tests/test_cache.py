@@ -199,7 +199,7 @@ def test_an_edited_statement_alone_is_analysed_again(capsys, docs, isolated_cwd,
 
 
 # -- damage and concurrency --------------------------------------------------------------------
-@pytest.mark.parametrize("damage", ["truncate", "garbage", "flip", "empty", "records"])
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "flip", "empty", "records", "shape", "code"])
 def test_damaged_cache_file_is_ignored_and_rebuilt(capsys, docs, isolated_cwd, monkeypatch, damage):
     code, expected = check(capsys, "--format", "json", str(docs))
     files = entries(isolated_cwd / ".okrlint_cache")
@@ -215,6 +215,12 @@ def test_damaged_cache_file_is_ignored_and_rebuilt(capsys, docs, isolated_cwd, m
         victim.write_bytes(data[:middle] + bytes([data[middle] ^ 0x20]) + data[middle + 1 :])
     elif damage == "empty":
         victim.write_bytes(b"")
+    elif damage in ("shape", "code"):  # valid checksum over marshal data of the wrong shape
+        header, _ = data.split(b"\n", 1)
+        value = (1, [2], None, {3}) if damage == "shape" else compile("1", "<planted>", "eval")
+        body = marshal.dumps(value)
+        digest = hashlib.blake2b(body, digest_size=16).hexdigest().encode()
+        victim.write_bytes(header.rsplit(b" ", 1)[0] + b" " + digest + b"\n" + body)
     else:  # valid checksum, records that are not records: from_record fails, the text is redone
         header, body = data.split(b"\n", 1)
         texts, _, source, document = marshal.loads(body)
