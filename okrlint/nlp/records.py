@@ -20,8 +20,7 @@ from okrlint.model import Anatomy, Quantity, Token
 
 _new = object.__new__
 _set = object.__setattr__
-TOKEN_FIELDS = tuple(Token.model_fields)
-_TOKEN_SET = set(TOKEN_FIELDS)
+_TOKEN_SET = set(Token.model_fields)
 _QUANTITY_DEFAULTS = {name: f.get_default(call_default_factory=True) for name, f in Quantity.model_fields.items()}
 _QUANTITY_SET = set(_QUANTITY_DEFAULTS)
 ANATOMY_SET = set(Anatomy.model_fields)
