@@ -2,4 +2,4 @@
 
 from okrlint.cli import run
 
-raise SystemExit(run())
+run()

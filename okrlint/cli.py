@@ -7,11 +7,12 @@ or unreadable input. Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from okrlint import __version__
 
@@ -310,7 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     except OSError as exc:
-        print(f"okrlint: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"okrlint: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -321,8 +323,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def run() -> int:
+def _leave(code: int) -> NoReturn:
+    """End the process without taking its heap apart. After a check the interpreter would free
+    every statement, token and finding one by one at exit (0.3 s of a run of 10,000
+    statements), work nobody waits for once the report is out. As mypy does, flush the
+    standard streams and leave with os._exit. Nothing okrlint needs runs at exit: reports and
+    cache entries are closed files by now, and --jobs workers were joined (parallel.stop)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader that went away (`| head`), a closed stream
+            stream.flush()
+    os._exit(code)
+
+
+def run() -> NoReturn:
     """The okrlint program (console script and `python -m okrlint`): main() on sys.argv, in a
-    process tuned for one run."""
+    process tuned for one run. An error that escapes main (a bug) leaves the usual way, with
+    its traceback."""
     _tune_gc()
-    return main()
+    _leave(main())

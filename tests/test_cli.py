@@ -7,6 +7,7 @@ severity, 2 usage error or unreadable input.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -318,3 +319,44 @@ def test_python_m_okrlint_version() -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"okrlint {__version__}"
     assert proc.stderr == ""
+
+
+def _buffered() -> dict[str, str]:
+    """The environment with stdout block-buffered, as it is for a program writing to a pipe
+    (some shells and CI set PYTHONUNBUFFERED, which would hide a missing flush)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
+def _many_statements(count: int) -> str:
+    lines = ["# Objective: Launch a new website", ""]
+    lines += [f"- KR: Release version {i} of the new website" for i in range(count)]
+    return "\n".join(lines) + "\n"
+
+
+def test_program_writes_all_of_a_large_report_before_it_exits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The program leaves through os._exit (cli._leave); what it printed must all be out by
+    then. The JSON report is written a file at a time, so its end sits in stdout's buffer."""
+    path = write(tmp_path / "many.okr.md", _many_statements(200))
+    cmd = [sys.executable, "-m", "okrlint", "check", "--format", "json", "--no-cache", str(path)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False, env=_buffered())
+    assert main(["check", "--format", "json", "--no-cache", str(path)]) == 1
+    expected = capsys.readouterr().out
+    assert len(expected.encode()) > 2 * 65536  # more than a pipe holds
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout == expected
+    assert proc.stderr == ""
+
+
+def test_program_whose_reader_goes_away_ends_without_a_traceback(tmp_path: Path) -> None:
+    path = write(tmp_path / "many.okr.md", _many_statements(200))
+    cmd = [sys.executable, "-m", "okrlint", "check", "--no-cache", str(path)]
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_buffered()) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.read(len(str(path))) == str(path).encode()
+        proc.stdout.close()  # as `| head -c N` does
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=300)
+    assert code == 2
+    assert err == "okrlint: Broken pipe\n"
