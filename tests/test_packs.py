@@ -306,7 +306,7 @@ def test_two_packs_with_one_code_clash(isolated_cwd: Path):
     assert len(packs.load_packs([isolated_cwd / "a.yaml", isolated_cwd / "a.yaml"])) == 1
 
 
-# -- the Matcher subset, on plain Token models: no spaCy involved -----------------------------------
+# -- the Matcher subset, on plain Token tuples: no spaCy involved -----------------------------------
 def tok(text: str, pos: str = "NOUN", tag: str = "NN", dep: str = "dep", lemma: str | None = None) -> Token:
     return Token(text=text, lower=text.lower(), lemma=lemma or text.lower(), pos=pos, tag=tag, dep=dep, head=0)
 

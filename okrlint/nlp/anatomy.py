@@ -16,7 +16,7 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 
 from okrlint.model import Anatomy, Direction, Token
 from okrlint.nlp.quantities import find_baseline, find_deadline, find_quantities
-from okrlint.nlp.records import ANATOMY_SET, ANATOMY_TEMPLATE, construct, make_token
+from okrlint.nlp.records import ANATOMY_SET, ANATOMY_TEMPLATE, construct
 from okrlint.nlp.records import from_record as from_record
 from okrlint.nlp.records import to_record as to_record
 
@@ -131,7 +131,7 @@ def _string(strings: Any, key: int) -> str:
 
 
 def _tokens(doc: Any, verbs: frozenset[str]) -> tuple[list[Token], set[int]]:
-    """The doc's tokens as Token models, and the indexes of those glued to a following -, / or ."""
+    """The doc's tokens, and the indexes of those glued to a following -, / or ."""
     tokens = []
     unspaced = []
     strings = doc.vocab.strings
@@ -142,18 +142,19 @@ def _tokens(doc: Any, verbs: frozenset[str]) -> tuple[list[Token], set[int]]:
         lemma = lemma_of(lem)
         if lemma is None:
             lemma = _LOWER_LEMMA_OF[lem] = strings[lem].lower()
-        row = (
-            text,
-            lower,
-            lemma,
-            text_of(pos) or _string(strings, pos),
-            text_of(tag) or _string(strings, tag),
-            text_of(dep) or _string(strings, dep),
-            i + (head - _WRAP if head >= _SIGN else head),
-            idx,
-            lower in verbs,
+        tokens.append(
+            Token(
+                text,
+                lower,
+                lemma,
+                text_of(pos) or _string(strings, pos),
+                text_of(tag) or _string(strings, tag),
+                text_of(dep) or _string(strings, dep),
+                i + (head - _WRAP if head >= _SIGN else head),
+                idx,
+                lower in verbs,
+            )
         )
-        tokens.append(make_token(row))
         if not spaced:
             unspaced.append(i)
     last = len(tokens) - 1
@@ -210,10 +211,11 @@ def describe(doc: Any, verbs: frozenset[str], text: str | None = None) -> Anatom
     if head is not None:
         values["imperative"] = True
         values["form"] = "imperative"
-        verb = tokens[head].__dict__
-        verb["lemma"] = verb["lower"]
-        if verb["pos"] != "VERB":
-            verb["pos"], verb["tag"] = "VERB", "VB"
+        verb = tokens[head]
+        if verb.pos != "VERB":
+            tokens[head] = verb._replace(lemma=verb.lower, pos="VERB", tag="VB")
+        else:
+            tokens[head] = verb._replace(lemma=verb.lower)
     else:
         # the tokens are as spaCy tagged them here (only the imperative branch retags one)
         root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), 0)
@@ -248,7 +250,7 @@ def describe(doc: Any, verbs: frozenset[str], text: str | None = None) -> Anatom
     return anatomy
 
 
-# spaCy's English noun_chunks (spacy/lang/en/syntax_iterators.py), over the Token models: the
+# spaCy's English noun_chunks (spacy/lang/en/syntax_iterators.py), over the Token tuples: the
 # same chunks, without building a spaCy Token for every word of every statement.
 _NP_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"})
 

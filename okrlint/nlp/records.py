@@ -1,14 +1,13 @@
 """Anatomy models to and from compact cache records, built without re-validation.
 
-The analysis makes about ten Token models per statement, and a warm run rebuilds them all
-from the cache. Validating each one costs more than the rules that read it, so models made
-here, from values of the right types, are assembled the way `BaseModel.model_construct` does
-minus its per-field Python loop. All instances of a class share one `fields_set` (every field
-is always given), which saves a set per token. A record is `[fields, rows]`: the anatomy's
-fields that differ from their defaults (quantities as dicts of their own non-default fields)
-and one row per token with the Token fields in declaration order. Kept apart from
-anatomy.py so that a fully cached run does not import the analysis (and compile its
-regular expressions).
+A warm run rebuilds every statement's anatomy from the cache. Validating each model costs
+more than the rules that read it, so models made here, from values of the right types, are
+assembled the way `BaseModel.model_construct` does minus its per-field Python loop. All
+instances of a class share one `fields_set` (every field is always given). A record is
+`[fields, rows]`: the anatomy's fields that differ from their defaults (quantities as dicts
+of their own non-default fields) and one row per token, the Token's values in order. Kept
+apart from anatomy.py so that a fully cached run does not import the analysis (and compile
+its regular expressions).
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from okrlint.model import Anatomy, Quantity, Token
 
 _new = object.__new__
 _set = object.__setattr__
-_TOKEN_SET = set(Token.model_fields)
 _QUANTITY_DEFAULTS = {name: f.get_default(call_default_factory=True) for name, f in Quantity.model_fields.items()}
 _QUANTITY_SET = set(_QUANTITY_DEFAULTS)
 ANATOMY_SET = set(Anatomy.model_fields)
@@ -43,22 +41,18 @@ def construct(cls: type[Any], values: dict[str, Any], fields_set: set[str]) -> A
 
 def make_token(row: Sequence[Any]) -> Token:
     text, lower, lemma, pos, tag, dep, head, idx, verb = row
-    lower = text if lower == text else lower
-    lemma = lower if lemma == lower else lemma
     intern = _STRINGS.setdefault
-    values = {
-        "text": text,
-        "lower": lower,
-        "lemma": lemma,
-        "pos": intern(pos, pos),
-        "tag": intern(tag, tag),
-        "dep": intern(dep, dep),
-        "head": head,
-        "idx": idx,
-        "is_verb_form": verb,
-    }
-    token: Token = construct(Token, values, _TOKEN_SET)
-    return token
+    return Token(
+        text,
+        text if lower == text else lower,  # one string for the two when they are equal
+        lower if lemma == lower else lemma,
+        intern(pos, pos),
+        intern(tag, tag),
+        intern(dep, dep),
+        head,
+        idx,
+        verb,
+    )
 
 
 def _quantity(fields: dict[str, Any]) -> Quantity:
@@ -83,9 +77,7 @@ def to_record(anatomy: Anatomy) -> list[Any]:
     for key in ("baseline", "target"):
         if values[key] is not None:
             fields[key] = _quantity_record(values[key])
-    # A Token's __dict__ holds its fields in declaration order (make_token and pydantic's
-    # validation both fill it so), which is the order of a row.
-    rows = [list(t.__dict__.values()) for t in anatomy.tokens]
+    rows = [list(t) for t in anatomy.tokens]
     return [fields, rows]
 
 
