@@ -725,3 +725,24 @@ def test_native_schema_unknown_key_in_json() -> None:
 def test_native_schema_wrong_type_is_a_read_error() -> None:
     with pytest.raises(ReadError, match="should be text"):
         read_text("objectives:\n  - objective: Grow revenue\n    key_results:\n      - 123\n", "a.yaml")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["- [x] KR 1.2: Increase NPS from 30 to 45 (@alice) [P1] [growth] => 60%", "Objective: Delight customers", "x"],
+)
+def test_statement_assembled_without_validation_is_the_validated_one(line: str) -> None:
+    """DocumentBuilder.statement skips validation for a statement without source fields; the
+    model it makes must be the one validation makes, field for field and in the same order."""
+    from okrlint.readers.annotations import parse_line
+    from okrlint.readers.base import DocumentBuilder
+
+    parsed = parse_line(line)
+    fast = DocumentBuilder("x.md", "markdown", line).statement(parsed, "key_result", 3, 5, raw=line)
+    checked = Statement.model_validate(fast.model_dump())
+    assert fast == checked
+    assert list(fast.__dict__) == list(checked.__dict__)
+    assert fast.model_dump_json() == checked.model_dump_json()
+    assert {k: type(v) for k, v in fast.__dict__.items()} == {k: type(v) for k, v in checked.__dict__.items()}
+    with_fields = DocumentBuilder("x.md", "markdown", line).statement(parsed, "key_result", 3, 5, raw=line, target=5)
+    assert with_fields.target == 5.0 and isinstance(with_fields.target, float)  # validated: int made float

@@ -73,25 +73,11 @@ class DocumentBuilder:
         self, parsed: ParsedLine, kind: StatementKind, line: int, column: int = 1, raw: str = "", **fields: Any
     ) -> Statement:
         """A Statement from a parsed line (`fields`: baseline, target ... given by the source).
-        Without `fields` every value is already of its field's type (ParsedLine's, checked by
-        mypy), so the model is assembled without validation, which was a tenth of reading."""
-        if not fields:
-            values = dict(_STATEMENT_TEMPLATE)
-            values.update(
-                kind=kind,
-                text=parsed.text,
-                raw=raw or parsed.text,
-                line=line,
-                column=column,
-                owner=parsed.owner,
-                priority=parsed.priority,
-                tags=parsed.tags,
-                progress=parsed.progress,
-                checked=parsed.checked,
-            )
-            stmt: Statement = construct(Statement, values, _STATEMENT_SET)
-            return stmt
-        return Statement(
+        Without such fields every value is already of its field's type (ParsedLine's, checked
+        by mypy), so the model is assembled without validation, which was a tenth of reading."""
+        given = {k: v for k, v in fields.items() if v is not None}
+        values = dict(_STATEMENT_TEMPLATE) if not given else {}
+        values.update(
             kind=kind,
             text=parsed.text,
             raw=raw or parsed.text,
@@ -102,8 +88,11 @@ class DocumentBuilder:
             tags=parsed.tags,
             progress=parsed.progress,
             checked=parsed.checked,
-            **{k: v for k, v in fields.items() if v is not None},
         )
+        if given:
+            return Statement(**values, **given)
+        stmt: Statement = construct(Statement, values, _STATEMENT_SET)
+        return stmt
 
     def objective(self, stmt: Statement, parent: int | None = None) -> int:
         self.doc.okrs.append(OKR(objective=stmt, parent=parent, cycle=self.cycle))
