@@ -211,11 +211,8 @@ def describe(doc: Any, verbs: frozenset[str], text: str | None = None) -> Anatom
     if head is not None:
         values["imperative"] = True
         values["form"] = "imperative"
-        verb = tokens[head]
-        if verb.pos != "VERB":
-            tokens[head] = verb._replace(lemma=verb.lower, pos="VERB", tag="VB")
-        else:
-            tokens[head] = verb._replace(lemma=verb.lower)
+        verb = tokens[head]  # a verb, whatever spaCy tagged it (its tag kept if it was one)
+        tokens[head] = verb._replace(lemma=verb.lower, pos="VERB", tag=verb.tag if verb.pos == "VERB" else "VB")
     else:
         # the tokens are as spaCy tagged them here (only the imperative branch retags one)
         root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), 0)
