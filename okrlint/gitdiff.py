@@ -134,15 +134,21 @@ def lint_changed(
     explicit = load_config_file(Path(config)) if isinstance(config, str) else config
     wanted: list[str] = []
     changes: dict[str, Changed] = {}
+    slots: list[FileResult | None] = []  # discovery's order; None: the next of lint_paths' results
     for entry in discover([str(p) for p in paths], explicit):
-        if isinstance(entry, tuple):  # a missing path: lint_paths reports it
-            wanted.append(entry[0])
+        if isinstance(entry, tuple):  # cannot be checked: reported with discovery's reason
+            slots.append(FileResult(path=entry[0], error=entry[1]))
             continue
         changed = changed_lines(entry, ref)
         if changed is None or changed:
             wanted.append(entry)
             changes[entry] = changed
-    if not wanted:
-        return LintResult()
-    result = lint_paths(wanted, config=explicit, select=select, ignore=ignore, **options)
-    return LintResult(files=[keep_changed(f, changes.get(f.path)) for f in result.files])
+            slots.append(None)
+    checked = iter(lint_paths(wanted, config=explicit, select=select, ignore=ignore, **options).files if wanted else [])
+    files = []
+    for slot in slots:
+        if slot is None:  # lint_paths gives one result per path, in order
+            result = next(checked)
+            slot = keep_changed(result, changes.get(result.path))
+        files.append(slot)
+    return LintResult(files=files)

@@ -153,6 +153,25 @@ def test_changed_since_scores_only_what_changed(repo: Path, capsys: pytest.Captu
     assert data["files"][0]["findings"] == [] and data["files"][0]["score"] == 100
 
 
+def test_changed_since_reports_a_refused_or_missing_path_as_discovery_found_it(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+):
+    """A file discovery refuses (a control character in its name) keeps its own reason, and
+    a missing path is still reported; both beside the changed file, in discovery's order."""
+    write(repo / "goals" / "bad\x1bname.okr.md", "# Objective: Win\n\n- KR: Ship it\n")
+    write(repo / "goals" / "sales.okr.md", "# Objective: Win the mid-market\n\n- KR: Hire 3 account executives\n")
+    code, data, err = check_json(capsys, "--changed-since", "HEAD", "goals", "nowhere.okr.md")
+    assert code == 2
+    errors = {Path(f["path"]).name: f["error"] for f in data["files"] if f.get("error")}
+    assert errors == {
+        "bad\\x1bname.okr.md": "file name contains control characters; rename the file",
+        "nowhere.okr.md": "no such file or directory",
+    }
+    assert [Path(f["path"]).name for f in data["files"]] == ["bad\\x1bname.okr.md", "sales.okr.md", "nowhere.okr.md"]
+    assert ("sales.okr.md", 3, "kr-output") in findings(data)
+    assert "\x1b" not in err
+
+
 def test_changed_since_a_modified_line(repo: Path, capsys: pytest.CaptureFixture[str]):
     support = repo / "goals" / "support.okr.md"
     support.write_text(OLD.replace("from 6 hours to 1 hour", "by 50%"), encoding="utf-8")
