@@ -6,7 +6,7 @@ returns these models, so the library API and the JSON output are the same object
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -21,6 +21,32 @@ SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 class Model(BaseModel):
     model_config = ConfigDict(defer_build=True, extra="forbid")
+
+
+_M = TypeVar("_M", bound=BaseModel)
+_FIELD_SETS: dict[type, set[str]] = {}  # one shared fields_set per class
+
+
+def field_defaults(cls: type[BaseModel]) -> dict[str, Any]:
+    """Each field's default, in declaration order (the order pydantic serialises __dict__
+    in); a required field's is PydanticUndefined, for the caller to fill in."""
+    return {name: f.get_default(call_default_factory=True) for name, f in cls.model_fields.items()}
+
+
+def construct(cls: type[_M], values: dict[str, Any]) -> _M:
+    """A model made from `values` as they are: every field given, in declaration order, each
+    of its field's type. `BaseModel.model_construct` minus its per-field Python loop, for the
+    hot paths (analysis, cache, reading, report) whose values are already checked. All
+    instances of a class share one `fields_set`."""
+    fields_set = _FIELD_SETS.get(cls)
+    if fields_set is None:
+        fields_set = _FIELD_SETS[cls] = set(cls.model_fields)
+    model = object.__new__(cls)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
 
 
 class Token(NamedTuple):

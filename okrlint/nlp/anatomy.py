@@ -14,9 +14,9 @@ from typing import Any
 
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 
-from okrlint.model import Anatomy, Direction, Token
+from okrlint.model import Anatomy, Direction, Token, construct
 from okrlint.nlp.quantities import find_baseline, find_deadline, find_quantities
-from okrlint.nlp.records import ANATOMY_SET, ANATOMY_TEMPLATE, construct
+from okrlint.nlp.records import ANATOMY_TEMPLATE
 from okrlint.nlp.records import from_record as from_record
 from okrlint.nlp.records import to_record as to_record
 
@@ -203,7 +203,7 @@ def describe(doc: Any, verbs: frozenset[str], text: str | None = None) -> Anatom
     baseline, target = find_baseline(text, quantities)
     values = dict(ANATOMY_TEMPLATE)  # becomes the model's __dict__: fields are set in it directly
     values.update(quantities=quantities, baseline=baseline, target=target, deadline=find_deadline(text), tokens=tokens)
-    anatomy: Anatomy = construct(Anatomy, values, ANATOMY_SET)
+    anatomy = construct(Anatomy, values)
     if not tokens:
         return anatomy
     head = _imperative_head(tokens, glued, verbs)

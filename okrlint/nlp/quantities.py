@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from okrlint.model import Quantity, QuantityKind
-from okrlint.nlp.records import construct
+from okrlint.model import Quantity, QuantityKind, construct
 
 COUNT_WORDS = {
     "zero": 0,
@@ -274,7 +273,6 @@ _NUMBER_WORD = re.compile(
     + _word_alternatives(MULTIPLIER_WORDS.keys() | COUNT_WORDS.keys())
     + r")(?![A-Za-z])(?!-[A-Za-z])"
 )
-_QUANTITY_SET = set(Quantity.model_fields)
 # Gates for the word searches below: each regex can only match where its word is a
 # substring of the lowercased text, and a substring test is far cheaper than a regex tried
 # at every position (most statements have none of these words).
@@ -298,8 +296,7 @@ def _quantity(
         "end": end,
         "relative": relative,
     }
-    quantity: Quantity = construct(Quantity, values, _QUANTITY_SET)
-    return quantity
+    return construct(Quantity, values)
 
 
 def _prev_word(text: str, start: int) -> str:

@@ -2,8 +2,7 @@
 
 A warm run rebuilds every statement's anatomy from the cache. Validating each model costs
 more than the rules that read it, so models made here, from values of the right types, are
-assembled the way `BaseModel.model_construct` does minus its per-field Python loop. All
-instances of a class share one `fields_set` (every field is always given). A record is
+assembled without it (okrlint.model.construct). A record is
 `[fields, rows]`: the anatomy's fields that differ from their defaults (quantities as dicts
 of their own non-default fields) and one row per token, the Token's values in order. Kept
 apart from anatomy.py so that a fully cached run does not import the analysis (and compile
@@ -15,28 +14,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from okrlint.model import Anatomy, Quantity, Token
+from okrlint.model import Anatomy, Quantity, Token, construct, field_defaults
 
-_new = object.__new__
-_set = object.__setattr__
-_QUANTITY_DEFAULTS = {name: f.get_default(call_default_factory=True) for name, f in Quantity.model_fields.items()}
-_QUANTITY_SET = set(_QUANTITY_DEFAULTS)
-ANATOMY_SET = set(Anatomy.model_fields)
+_QUANTITY_DEFAULTS = field_defaults(Quantity)
 _ANATOMY_SCALARS = ("head", "lemma", "imperative", "form", "object", "direction", "deadline")
 _ANATOMY_DEFAULTS = {name: Anatomy.model_fields[name].get_default() for name in _ANATOMY_SCALARS}
 # All fields in declaration order (pydantic serialises __dict__ in its order); the list
 # fields are filled in per instance.
 ANATOMY_TEMPLATE = {name: _ANATOMY_DEFAULTS.get(name) for name in Anatomy.model_fields}
 _STRINGS: dict[str, str] = {}  # one copy of each POS, tag and dependency label
-
-
-def construct(cls: type[Any], values: dict[str, Any], fields_set: set[str]) -> Any:
-    model = _new(cls)
-    _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", fields_set)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
 
 
 def make_token(row: Sequence[Any]) -> Token:
@@ -59,9 +45,8 @@ def _quantity(fields: dict[str, Any]) -> Quantity:
     values = dict(_QUANTITY_DEFAULTS)
     values.update(fields)
     if len(values) != len(_QUANTITY_DEFAULTS):
-        raise ValueError(f"unknown quantity fields {sorted(set(values) - _QUANTITY_SET)}")
-    quantity: Quantity = construct(Quantity, values, _QUANTITY_SET)
-    return quantity
+        raise ValueError(f"unknown quantity fields {sorted(set(values) - _QUANTITY_DEFAULTS.keys())}")
+    return construct(Quantity, values)
 
 
 def _quantity_record(q: Quantity) -> dict[str, Any]:
@@ -84,13 +69,12 @@ def to_record(anatomy: Anatomy) -> list[Any]:
 def from_record(record: Sequence[Any]) -> Anatomy:
     """Rebuild an Anatomy from `to_record` data; ValueError/TypeError/KeyError if it is damaged."""
     fields, rows = record
-    if not fields.keys() <= ANATOMY_SET:
-        raise ValueError(f"unknown anatomy fields {sorted(set(fields) - ANATOMY_SET)}")
+    if not fields.keys() <= ANATOMY_TEMPLATE.keys():
+        raise ValueError(f"unknown anatomy fields {sorted(fields.keys() - ANATOMY_TEMPLATE.keys())}")
     values = dict(ANATOMY_TEMPLATE)
     values.update(fields)
     values["quantities"] = [_quantity(q) for q in fields.get("quantities", ())]
     values["baseline"] = _quantity(fields["baseline"]) if "baseline" in fields else None
     values["target"] = _quantity(fields["target"]) if "target" in fields else None
     values["tokens"] = [make_token(row) for row in rows]
-    anatomy: Anatomy = construct(Anatomy, values, ANATOMY_SET)
-    return anatomy
+    return construct(Anatomy, values)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from okrlint.model import OKR, Document, ReaderNote, Statement, StatementKind
-from okrlint.nlp.records import construct
+from okrlint.model import OKR, Document, ReaderNote, Statement, StatementKind, construct, field_defaults
 
 if TYPE_CHECKING:  # a fully cached run reads no document, so it need not compile the label patterns
     from okrlint.readers.annotations import ParsedLine
@@ -33,9 +32,7 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: ascii(m.group(0))[1:-1], text)
 
 
-# A Statement's fields in declaration order (the order pydantic serialises __dict__ in).
-_STATEMENT_TEMPLATE = {name: f.get_default(call_default_factory=True) for name, f in Statement.model_fields.items()}
-_STATEMENT_SET = set(_STATEMENT_TEMPLATE)
+_STATEMENT_TEMPLATE = field_defaults(Statement)
 
 
 class ReadError(Exception):
@@ -91,8 +88,7 @@ class DocumentBuilder:
         )
         if given:
             return Statement(**values, **given)
-        stmt: Statement = construct(Statement, values, _STATEMENT_SET)
-        return stmt
+        return construct(Statement, values)
 
     def objective(self, stmt: Statement, parent: int | None = None) -> int:
         self.doc.okrs.append(OKR(objective=stmt, parent=parent, cycle=self.cycle))

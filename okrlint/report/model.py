@@ -21,8 +21,8 @@ from okrlint.model import (
     LintResult,
     Statement,
     StatementKind,
+    construct,
 )
-from okrlint.nlp.records import construct
 from okrlint.rulebook import Rule, find_rule, load_rules
 from okrlint.scoring import GRADES, grade, okr_score, statement_score
 
@@ -147,7 +147,7 @@ def _statement(stmt: Statement, findings: list[Finding]) -> StatementOut:
         # Anatomy's own fields, as its serializer dumps them (every field, in declaration
         # order): nothing to re-validate, and validating them again (or model_construct's
         # per-field loop) cost more than building the rest of the report.
-        anatomy = construct(AnatomyOut, _anatomy_dict(stmt.anatomy), _ANATOMY_OUT_FIELDS)
+        anatomy = construct(AnatomyOut, _anatomy_dict(stmt.anatomy))
     return StatementOut(
         kind=stmt.kind,
         text=stmt.text,
@@ -170,7 +170,6 @@ def _statement(stmt: Statement, findings: list[Finding]) -> StatementOut:
     )
 
 
-_ANATOMY_OUT_FIELDS = set(AnatomyOut.model_fields)
 _NO_TOKENS = {"tokens"}
 
 
