@@ -148,6 +148,32 @@ def test_report_anatomy_mirrors_the_anatomy_model():
     assert list(AnatomyOut.model_fields) == [name for name in Anatomy.model_fields if name != "tokens"]
 
 
+def test_reported_statements_are_the_validated_ones(examples_result, hostile_result):
+    """The report assembles each StatementOut (and its anatomy) without validating it
+    (report/model.py); over every statement of the examples, the model must be the one
+    validation makes from the same values: same fields, order, types and JSON."""
+    from okrlint.report.model import StatementOut, _statement
+
+    compared = 0
+    for result in (examples_result, hostile_result):
+        for file in result.files:
+            for index, okr in enumerate(file.okrs):
+                for stmt in okr.statements():
+                    mine = [f for f in file.findings if f.okr == index and f.line == stmt.line and f.kind == stmt.kind]
+                    fast = _statement(stmt, mine)
+                    checked = StatementOut.model_validate(fast.model_dump())
+                    assert fast == checked
+                    assert fast.model_dump_json() == checked.model_dump_json()
+                    assert list(fast.__dict__) == list(checked.__dict__)
+                    assert {k: type(v) for k, v in fast.__dict__.items()} == {
+                        k: type(v) for k, v in checked.__dict__.items()
+                    }
+                    if stmt.anatomy is not None:
+                        assert fast.anatomy.model_dump() == stmt.anatomy.model_dump(exclude={"tokens"})
+                    compared += 1
+    assert compared > 100
+
+
 def test_json_validates_against_the_published_schema(examples_result, capsys):
     assert main(["schema", "report"]) == 0
     schema = json.loads(capsys.readouterr().out)

@@ -141,40 +141,47 @@ class Report(_Out):
 
 
 def _statement(stmt: Statement, findings: list[Finding]) -> StatementOut:
-    score = statement_score(findings)
-    anatomy = None
-    if stmt.anatomy is not None:
-        # Anatomy's own fields, as its serializer dumps them (every field, in declaration
-        # order): nothing to re-validate, and validating them again (or model_construct's
-        # per-field loop) cost more than building the rest of the report.
-        anatomy = construct(AnatomyOut, _anatomy_dict(stmt.anatomy))
-    return StatementOut(
-        kind=stmt.kind,
-        text=stmt.text,
-        line=stmt.line,
-        column=stmt.column,
-        score=score,
-        grade=grade(score),
-        owner=stmt.owner,
-        priority=stmt.priority,
-        tags=stmt.tags or None,
-        progress=stmt.progress,
-        checked=stmt.checked,
-        baseline=stmt.baseline,
-        target=stmt.target,
-        unit=stmt.unit,
-        current=stmt.current,
-        due=stmt.due,
-        anatomy=anatomy,
-        findings=findings,
-    )
+    """The statement as reported. Every value comes from a validated (or checked) Statement
+    or Anatomy, or is computed here with its field's type, so the model is assembled without
+    validating it again: validating StatementOut and dumping the anatomy to a dict were a
+    fifth of writing a JSON report (0.09 and 0.12 s of 0.45 s at 10,000 statements)."""
+    score = float(statement_score(findings))  # the field is a float; the sum may be an int
+    values = {
+        "kind": stmt.kind,
+        "text": stmt.text,
+        "line": stmt.line,
+        "column": stmt.column,
+        "score": score,
+        "grade": grade(score),
+        "owner": stmt.owner,
+        "priority": stmt.priority,
+        "tags": stmt.tags or None,
+        "progress": stmt.progress,
+        "checked": stmt.checked,
+        "baseline": stmt.baseline,
+        "target": stmt.target,
+        "unit": stmt.unit,
+        "current": stmt.current,
+        "due": stmt.due,
+        "anatomy": None if stmt.anatomy is None else construct(AnatomyOut, _anatomy_dict(stmt.anatomy)),
+        "findings": findings,
+    }
+    return construct(StatementOut, values)
 
 
-_NO_TOKENS = {"tokens"}
+_ANATOMY_OUT_FIELDS = tuple(AnatomyOut.model_fields)
 
 
 def _anatomy_dict(a: Anatomy) -> dict[str, Any]:
-    return a.model_dump(exclude=_NO_TOKENS)
+    """`a.model_dump(exclude={"tokens"})`, field by field: Anatomy's fields (AnatomyOut's, in
+    the same order) are plain values but for the quantities, whose dump is their __dict__."""
+    values = a.__dict__
+    out = {name: values[name] for name in _ANATOMY_OUT_FIELDS}
+    out["quantities"] = [dict(q.__dict__) for q in out["quantities"]]
+    for key in ("baseline", "target"):
+        if out[key] is not None:
+            out[key] = dict(out[key].__dict__)
+    return out
 
 
 def _okr(okr: OKR, index: int, findings: list[Finding]) -> OkrOut:
