@@ -251,7 +251,7 @@ _ORDER_OF_MAGNITUDE = re.compile(r"\b(?:an?|one|two|\d+)?\s*orders? of magnitude
 _N_FOLD = re.compile(r"\b(\d+)[- ]?fold\b", re.I)
 
 
-_PREV_WORD = re.compile(r"([A-Za-z]+)\W{0,2}$")
+_PREV_WORD = re.compile(r"([A-Za-z]++)\W{0,2}$")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _BY_BEFORE = re.compile(r"\bby\s*$")
 _IN_BY_BEFORE = re.compile(r"\b(?:in|by)\s+$")
@@ -318,52 +318,44 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in the text, in order, with dates and identifiers left out."""
     out: list[Quantity] = []
     for m in _NUMBER.finditer(text):
-        start, end = m.start("num"), m.end()
-        if m.group("cur"):
-            start = m.start("cur")
-        before = text[m.start("num") - 1] if m.start("num") > 0 else " "
-        if (
-            before.isalpha()
-            or before in "#_"
-            or (before == "." and m.start("num") > 1 and text[m.start("num") - 2].isalnum())
-        ):
+        num_start, num_end, cur = m.start("num"), m.end("num"), m.group("cur")
+        start, end = (m.start("cur") if cur else num_start), m.end()
+        before = text[num_start - 1] if num_start > 0 else " "
+        if before.isalpha() or before in "#_" or (before == "." and num_start > 1 and text[num_start - 2].isalnum()):
             continue  # inside a word or identifier: M53, v2, libp2p, #42, 1.2.3
-        if before == "-" and m.start("num") > 1 and text[m.start("num") - 2].isalnum():
+        if before == "-" and num_start > 1 and text[num_start - 2].isalnum():
             continue  # 2019-03, 1-1, e-2
-        if _JOINED_DIGIT.match(text, m.end("num"), m.end("num") + 2):
+        if _JOINED_DIGIT.match(text, num_end, num_end + 2):
             continue  # dates, ratios, times and ranges written as identifiers: 1-1, 24/7, 10:30
         num = m.group("num")
-        suffix = (m.group("suffix") or "").strip()
+        suffix = m.group("suffix")
+        suffix = suffix.strip() if suffix else ""
         low_suffix = suffix.lower()
-        if suffix and suffix not in ("%", "×") and not text[m.end("num") : m.end("num") + 1].isspace():
+        if suffix and suffix not in ("%", "×") and not text[num_end : num_end + 1].isspace():
             if ORDINAL.match(low_suffix):
                 continue  # 3rd party, 1st place
             if low_suffix not in UNIT_SUFFIXES:
                 continue  # e2e, 2fa, s3: part of a name
         elif suffix and suffix not in ("%", "×"):
-            end = m.end("num")  # a following word is not a suffix
+            end = num_end  # a following word is not a suffix
             suffix = ""
             low_suffix = ""
         value = float(num.replace(",", ""))
-        prev = _prev_word(text, m.start("cur") if m.group("cur") else m.start("num"))
+        prev = _prev_word(text, start)
         nxt = _next_word(text, end)
-        is_year = _YEAR.fullmatch(num) is not None and not suffix and not m.group("cur")
+        is_year = len(num) == 4 and not suffix and not cur and _YEAR.fullmatch(num) is not None
         if is_year and nxt not in {"users", "customers", "signups", "leads", "people", "members"}:
             continue
         if prev in MONTHS or nxt in MONTHS:
             continue  # March 31, 31 March
-        if prev in ID_WORDS and not m.group("cur") and low_suffix not in ("%",):
+        if prev in ID_WORDS and not cur and low_suffix not in ("%",):
             continue  # tier 1, SOC 2, phase 3
-        if (
-            _ACRONYM_BEFORE.search(text[max(0, m.start("num") - 8) : m.start("num")])
-            and not suffix
-            and value < 10
-        ):
+        if not suffix and value < 10 and _ACRONYM_BEFORE.search(text[max(0, num_start - 8) : num_start]):
             continue  # acronym + small number: SOC 2, ISO 9001-like names
         kind: QuantityKind = "number"
         unit: str | None = None
-        if m.group("cur"):
-            kind, unit = "currency", m.group("cur")
+        if cur:
+            kind, unit = "currency", cur
             if low_suffix in SCALE:
                 value *= SCALE[low_suffix]
             elif nxt in SCALE:
@@ -409,13 +401,16 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(_quantity(m.group(0), COUNT_WORDS[word], kind, unit, m.start(), m.end(), by_change))
     for m in _ORDER_OF_MAGNITUDE.finditer(text) if "magnitude" in low else ():
         out.append(_quantity(m.group(0).strip(), 10.0, "multiplier", "x", m.start(), m.end(), True))
-    covered = bytearray(len(text) + 1)  # positions inside a quantity found so far
-    for q in out:
-        covered[q.start : q.end] = b"\x01" * (q.end - q.start)
-    for m in _N_FOLD.finditer(text) if "fold" in low else ():
-        if not covered[m.start()]:
-            out.append(_quantity(m.group(0), float(m.group(1)), "multiplier", "x", m.start(), m.end(), True))
-            covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    if "fold" in low:
+        covered = bytearray(len(text) + 1)  # positions inside a quantity found so far
+        for q in out:
+            covered[q.start : q.end] = b"\x01" * (q.end - q.start)
+        for m in _N_FOLD.finditer(text):
+            if not covered[m.start()]:
+                out.append(_quantity(m.group(0), float(m.group(1)), "multiplier", "x", m.start(), m.end(), True))
+                covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    if len(out) < 2:
+        return out  # most statements: nothing to order or drop
     inside = _contained(out)
     return sorted((q for i, q in enumerate(out) if i not in inside), key=lambda q: q.start)
 
