@@ -52,15 +52,21 @@ def okr_score(okr: OKR, index: int, findings: list[Finding]) -> float:
     def of(line: int, kind: str) -> float:
         return statement_score([f for f in mine if f.line == line and f.kind == kind])
 
-    parts = []
-    if okr.objective is not None:
-        parts.append(of(okr.objective.line, "objective"))
-    if okr.key_results:
-        parts.append(_mean([of(kr.line, "key_result") for kr in okr.key_results]))
+    objective = of(okr.objective.line, "objective") if okr.objective is not None else None
+    return combined_okr_score(objective, [of(kr.line, "key_result") for kr in okr.key_results], mine)
+
+
+def combined_okr_score(objective: float | None, key_results: list[float], findings: list[Finding]) -> float:
+    """An OKR's score from its objective's and key results' scores and the OKR's own
+    findings (those of its initiatives and the OKR-level ones count; the report, which has
+    the statement scores already, calls this directly)."""
+    parts = [objective] if objective is not None else []
+    if key_results:
+        parts.append(_mean(key_results))
     base = _mean(parts) if parts else 100.0
     # Initiatives are the team's plan, not its measure: their findings cost half their weight.
-    penalty = sum(_weight(f) for f in mine if f.kind == "okr")
-    penalty += sum(_weight(f) for f in mine if f.kind == "initiative") / 2
+    penalty = sum(_weight(f) for f in findings if f.kind == "okr")
+    penalty += sum(_weight(f) for f in findings if f.kind == "initiative") / 2
     return _clamp(base - penalty)
 
 

@@ -148,6 +148,19 @@ def test_report_anatomy_mirrors_the_anatomy_model():
     assert list(AnatomyOut.model_fields) == [name for name in Anatomy.model_fields if name != "tokens"]
 
 
+def test_reported_okr_scores_are_okr_score(examples_result, hostile_result):
+    """The report combines the statement scores it has already computed into each OKR's
+    score; that must be what scoring.okr_score gives from the findings."""
+    compared = 0
+    for result in (examples_result, hostile_result):
+        report = build(result)
+        for file, out in zip(result.files, report.files, strict=True):
+            for index, (okr, okr_out) in enumerate(zip(file.okrs, out.okrs, strict=True)):
+                assert okr_out.score == okr_score(okr, index, file.findings)
+                compared += 1
+    assert compared > 20
+
+
 def test_reported_statements_are_the_validated_ones(examples_result, hostile_result):
     """The report assembles each StatementOut (and its anatomy) without validating it
     (report/model.py); over every statement of the examples, the model must be the one

@@ -24,7 +24,7 @@ from okrlint.model import (
     construct,
 )
 from okrlint.rulebook import Rule, find_rule, load_rules
-from okrlint.scoring import GRADES, grade, okr_score, statement_score
+from okrlint.scoring import GRADES, combined_okr_score, grade, statement_score
 
 
 class _Out(BaseModel):
@@ -190,15 +190,18 @@ def _okr(okr: OKR, index: int, findings: list[Finding]) -> OkrOut:
     def of(stmt: Statement) -> StatementOut:
         return _statement(stmt, [f for f in mine if f.line == stmt.line and f.kind == stmt.kind])
 
-    score = okr_score(okr, index, findings)
+    objective = of(okr.objective) if okr.objective else None
+    key_results = [of(s) for s in okr.key_results]
+    # okr_score's result, from the statement scores just computed (not all over again)
+    score = combined_okr_score(objective.score if objective else None, [kr.score for kr in key_results], mine)
     return OkrOut(
         index=index,
         parent=okr.parent,
         cycle=okr.cycle,
         score=score,
         grade=grade(score),
-        objective=of(okr.objective) if okr.objective else None,
-        key_results=[of(s) for s in okr.key_results],
+        objective=objective,
+        key_results=key_results,
         initiatives=[of(s) for s in okr.initiatives],
         findings=[f for f in mine if f.kind == "okr"],
     )
