@@ -69,6 +69,8 @@ _PRIORITY_TAG = re.compile(r"(?i)P[0-9X?]")
 _PERCENT_AFTER = re.compile(r"\s*%")
 _LEADING_MENTIONS = re.compile(r"^\s*(@[\w.\-]+(?:\s*,\s*@[\w.\-]+)*)\s*(?:[-–—:|]\s*)?")
 _TRAILING_SEP = re.compile(r"(?<!\s)\s*[-–—:|]$")
+_SEPARATORS = frozenset("-–—:|")  # what _LEADING_SEP and _TRAILING_SEP start or end with
+_PRIORITY_FIRST = frozenset("`Pp")  # what _PRIORITY_PREFIX starts with (after spaces)
 
 
 @dataclass
@@ -169,7 +171,9 @@ def parse_line(text: str) -> ParsedLine:
         s = s[m.end() :]
     for _ in range(3):  # labels and priorities come in either order: "`P1` KR:", "KR: P1 -"
         changed = False
-        m = _LEADING_TAGS.match(s)
+        # (each regex below only when the first character can start its match: most lines
+        # carry no annotation, and the searches were most of this function's time)
+        m = _LEADING_TAGS.match(s) if s.lstrip()[:1] == "[" else None
         if m and m.end() < len(s):
             for t in _ONE_TAG.findall(m.group(0)):
                 out.tags.append(t.strip())
@@ -177,7 +181,7 @@ def parse_line(text: str) -> ParsedLine:
                     out.priority = out.priority or t.strip().upper()
             s = s[m.end() :]
             changed = True
-        m = _PRIORITY_PREFIX.match(s)
+        m = _PRIORITY_PREFIX.match(s) if s.lstrip()[:1] in _PRIORITY_FIRST else None
         if m and (m.end() < len(s)) and not _PERCENT_AFTER.match(s, m.end()):
             out.priority = out.priority or m.group("p").upper()
             s = s[m.end() :]
@@ -188,14 +192,14 @@ def parse_line(text: str) -> ParsedLine:
             out.owner = out.owner or role
             s = rest
             changed = True
-        lead = _LEADING_MENTIONS.match(s)
+        lead = _LEADING_MENTIONS.match(s) if s.lstrip()[:1] == "@" else None
         if lead and lead.end() < len(s):
             out.owner = out.owner or lead.group(1).replace("@", "")
             s = s[lead.end() :]
             changed = True
         if not changed:
             break
-    s = _LEADING_SEP.sub("", s)
+    s = _LEADING_SEP.sub("", s) if s.lstrip()[:1] in _SEPARATORS else s
     # trailing annotations, in any order
     for _ in range(4):
         changed = False
@@ -204,7 +208,7 @@ def parse_line(text: str) -> ParsedLine:
             out.progress = next(g for g in m.groups() if g).replace(" ", "")
             s = s[: m.start()]
             changed = True
-        start = _trailing_tags_start(s)
+        start = _trailing_tags_start(s) if s.rstrip().endswith("]") else -1
         if start > 0:
             tags = _ONE_TAG.findall(s[start:])
             out.tags.extend(t.strip() for t in tags)
@@ -235,8 +239,8 @@ def parse_line(text: str) -> ParsedLine:
     s = strip_emphasis(" ".join(s.split()))
     if len(s) > 2 and s[0] == s[-1] and s[0] in "\"'`":
         s = s[1:-1].strip()
-    s = _LEADING_SEP.sub("", s).strip()
-    s = _TRAILING_SEP.sub("", s).strip()
+    s = _LEADING_SEP.sub("", s).strip() if s[:1] in _SEPARATORS else s.strip()
+    s = _TRAILING_SEP.sub("", s).strip() if s[-1:] in _SEPARATORS else s.strip()
     for marker in ("**", "__"):
         if s.count(marker) % 2:  # the other half went with a label: "**Objective 1 - X**"
             s = s[: -len(marker)] if s.endswith(marker) else s.removeprefix(marker)
