@@ -369,7 +369,7 @@ TEXTS = [f"Increase weekly active teams from {n} to {n + 40}" for n in range(12)
 def test_parallel_analysis_gives_the_same_records(nlp, monkeypatch):
     serial = [record for _, record in parallel.analyse_stream(TEXTS, None, jobs=1)]
     monkeypatch.setattr(parallel, "MIN_PER_JOB", 4)
-    monkeypatch.setattr(parallel, "BATCH_SIZE", 2)
+    monkeypatch.setattr(parallel, "SHARE", 2)
     assert parallel.plan_jobs(len(TEXTS), 3) == 3
     spread = list(parallel.analyse_stream(TEXTS, None, jobs=3))
     assert [record for _, record in spread] == serial
@@ -380,7 +380,7 @@ def test_parallel_analysis_gives_the_same_records(nlp, monkeypatch):
 def test_a_worker_takes_published_batches_until_none_are_left(nlp, monkeypatch):
     import multiprocessing
 
-    monkeypatch.setattr(parallel, "BATCH_SIZE", 4)
+    monkeypatch.setattr(parallel, "SHARE", 4)
     monkeypatch.setattr(parallel, "MIN_PER_JOB", 2)
     shared = parallel._Shared(multiprocessing.get_context())
     tasks = multiprocessing.SimpleQueue()
@@ -421,7 +421,7 @@ def test_batches_of_a_dead_worker_are_redone_here(nlp, monkeypatch):
         os._exit(1)
 
     monkeypatch.setattr(parallel, "MIN_PER_JOB", 4)
-    monkeypatch.setattr(parallel, "BATCH_SIZE", 2)
+    monkeypatch.setattr(parallel, "SHARE", 2)
     monkeypatch.setattr(parallel, "_worker", dies)
     assert [record for _, record in parallel.analyse_stream(TEXTS, None, jobs=2)] == serial
 
@@ -438,7 +438,7 @@ def test_workers_start_while_documents_are_read(capsys, isolated_cwd, monkeypatc
     real = parallel.Analysis._start
     monkeypatch.setattr(parallel.Analysis, "_start", lambda self: (started.append(len(self.texts)), real(self))[1])
     monkeypatch.setattr(parallel, "MIN_PER_JOB", 5)
-    monkeypatch.setattr(parallel, "BATCH_SIZE", 3)
+    monkeypatch.setattr(parallel, "SHARE", 3)
     assert check(capsys, "--format", "json", "--no-cache", "--jobs", "2", str(folder)) == (code, expected)
     assert started and started[0] < 36  # forked after the first few documents, not after all 36 statements
 
