@@ -95,7 +95,7 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
     findings: list[Finding] = []
     # each rule's check and parameters, looked up once per document, not once per statement
     plan = [(rule, _check_of(rule), config.params(rule)) for rule in rules]
-    severity = {id(rule): params.get("severity", rule.severity) for rule, _, params in plan}  # config.severity
+    severity = {id(rule): config.severity(rule) for rule in rules}
     statement_checks = [c for c in plan if set(c[0].applies_to) & _STATEMENT_KINDS and hasattr(c[1], "check")]
     per_statement = {id(rule) for rule, _, _ in statement_checks}
     checks_for = {kind: [c for c in statement_checks if kind in c[0].applies_to] for kind in get_args(StatementKind)}
