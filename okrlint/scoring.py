@@ -46,11 +46,21 @@ def _mean(values: list[float]) -> float:
     return fsum(values) / len(values)
 
 
+def okr_findings(findings: list[Finding], index: int) -> list[Finding]:
+    """The findings of the document's OKR number `index` (its statements' and its own)."""
+    return [f for f in findings if f.okr == index]
+
+
+def statement_findings(okr_findings: list[Finding], line: int, kind: str) -> list[Finding]:
+    """Of an OKR's findings, those of its statement of that kind on that line."""
+    return [f for f in okr_findings if f.line == line and f.kind == kind]
+
+
 def okr_score(okr: OKR, index: int, findings: list[Finding]) -> float:
-    mine = [f for f in findings if f.okr == index]
+    mine = okr_findings(findings, index)
 
     def of(line: int, kind: str) -> float:
-        return statement_score([f for f in mine if f.line == line and f.kind == kind])
+        return statement_score(statement_findings(mine, line, kind))
 
     objective = of(okr.objective.line, "objective") if okr.objective is not None else None
     return combined_okr_score(objective, [of(kr.line, "key_result") for kr in okr.key_results], mine)

@@ -24,7 +24,14 @@ from okrlint.model import (
     construct,
 )
 from okrlint.rulebook import Rule, find_rule, load_rules
-from okrlint.scoring import GRADES, combined_okr_score, grade, statement_score
+from okrlint.scoring import (
+    GRADES,
+    combined_okr_score,
+    grade,
+    okr_findings,
+    statement_findings,
+    statement_score,
+)
 
 
 class _Out(BaseModel):
@@ -185,10 +192,10 @@ def _anatomy_dict(a: Anatomy) -> dict[str, Any]:
 
 
 def _okr(okr: OKR, index: int, findings: list[Finding]) -> OkrOut:
-    mine = [f for f in findings if f.okr == index]
+    mine = okr_findings(findings, index)  # as okr_score picks them, so the scores agree
 
     def of(stmt: Statement) -> StatementOut:
-        return _statement(stmt, [f for f in mine if f.line == stmt.line and f.kind == stmt.kind])
+        return _statement(stmt, statement_findings(mine, stmt.line, stmt.kind))
 
     objective = of(okr.objective) if okr.objective else None
     key_results = [of(s) for s in okr.key_results]
