@@ -11,6 +11,8 @@ import textwrap
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from okrlint.model import OKR, Document, Statement
 from okrlint.readers import ReadError, detect_format, read_text
@@ -245,6 +247,29 @@ def test_markdown_task_list_items_keep_checked_state() -> None:
 
 
 # -- Markdown: tables ------------------------------------------------------------------------------
+# Markdown that exercises every inline rule (links, references, images, emphasis, code,
+# escapes, entities, HTML, line breaks) inside the blocks goal documents use.
+_INLINE_PIECES = [
+    *("[", "]", "(", ")", "![", "](", "*", "**", "_", "`", "\\", "&amp;", "<b>", "<http://x.io>"),
+    *("\n", "  \n", "x", " ", "KR: ", "[x] "),
+]
+_BLOCK_OPENERS = ["", "- ", "1. ", "# ", "> ", "| a | b |\n|---|---|\n| ", "[ref]: /url\n\n- "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_BLOCK_OPENERS), st.lists(st.sampled_from(_INLINE_PIECES), max_size=12))
+def test_markdown_inline_shortcut_gives_markdown_its_own_tree(opener: str, pieces: list[str]) -> None:
+    """The reader skips markdown-it's inline parser for text that can hold no markup; the token
+    tree must be the one markdown-it makes itself."""
+    from markdown_it import MarkdownIt
+
+    from okrlint.readers.markdown import _MD
+
+    text = opener + "".join(pieces) + " ref]"
+    stock = MarkdownIt("commonmark").enable("table")
+    assert [t.as_dict() for t in _MD.parse(text)] == [t.as_dict() for t in stock.parse(text)]
+
+
 def test_markdown_table_with_continuation_rows() -> None:
     src = """
     # Team OKRs
