@@ -107,3 +107,41 @@ def test_readers_alone_never_raise_anything_but_read_error(text):
             continue
         for stmt in doc.statements():
             assert 1 <= stmt.line <= max(1, text.count("\n") + 1)
+
+
+# Words, and pieces that tokenisation splits or glues ("roll-out", "can't", "10x"), from which
+# both statements and phrase lists are drawn, so that phrases often occur in the statement.
+_PHRASE_WORDS = ["a", "lot", "of", "more", "awesome", "roll", "-", "out", "can't", "'s", "10x", "Σ", "ς", "ASAP", "!"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.sampled_from(_PHRASE_WORDS), st.sampled_from(["", " "])), min_size=1, max_size=8),
+    st.lists(st.tuples(st.integers(0, 7), st.integers(1, 3)), min_size=1, max_size=4),
+    st.sets(st.lists(st.sampled_from(_PHRASE_WORDS), min_size=1, max_size=3).map(" ".join), max_size=3),
+)
+def test_has_phrase_finds_what_a_scan_of_every_phrase_finds(
+    nlp, pieces: list[tuple[str, str]], slices: list[tuple[int, int]], others: set[str]
+) -> None:
+    """has_phrase rules statements out with one search for a word of each phrase; the answer
+    must be the one the plain scan (every phrase, longest first) gives."""
+    import re
+
+    from okrlint.checks import Context, Lexicons
+    from okrlint.model import Statement
+    from okrlint.nlp.anatomy import analyse
+
+    text = "".join(word + glue for word, glue in pieces).strip() or "x"
+    ctx = Context(Statement(kind="key_result", text=text, line=1), analyse([text], nlp)[0], None, {}, Lexicons())
+    tokens = ctx.words.split()
+    phrases = others | {" ".join(tokens[i : i + n]) for i, n in slices if i < len(tokens)}  # some from the text
+    padded_words, lower = ctx.words, text.lower()
+    expected = next(
+        (
+            p
+            for p in sorted(phrases, key=lambda p: (-len(p), p))
+            if f" {p} " in padded_words or re.search(rf"(?<!\w){re.escape(p)}(?!\w)", lower)
+        ),
+        None,
+    )
+    assert ctx.has_phrase(frozenset(phrases)) == expected

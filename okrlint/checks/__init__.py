@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
 from okrlint.model import OKR, Anatomy, Document, FindingKind, Statement, Token
 
 _T = TypeVar("_T")
+_IDX = attrgetter("idx")  # a token's offset in the text: tokens are in that order
 
 
 class Lexicons(dict[str, frozenset[str]]):
@@ -108,8 +111,12 @@ class Context:
 
     def has_phrase(self, phrases: Iterable[str]) -> str | None:
         """The first phrase of the list that occurs as whole words in the statement."""
-        words, text = self.words, self.lower_text
-        for phrase, padded in _longest_first(phrases):
+        ordered, gate = _longest_first(phrases)
+        text = self.lower_text
+        if gate is not None and gate.search(text) is None:
+            return None  # most statements: no word of any phrase is even in the text
+        words = self.words
+        for phrase, padded in ordered:
             if padded in words or (phrase in text and _whole_words(phrase).search(text)):
                 return phrase
         return None
@@ -117,16 +124,17 @@ class Context:
     def counted_nouns(self) -> list[Token]:
         """The noun each number counts: "5 blog posts" -> posts, "12 streams" -> streams."""
         out = []
+        tokens = self.tokens
         for q in self.anatomy.quantities:
-            start = next((i for i, t in enumerate(self.tokens) if t.idx >= q.end), None)
-            if start is None:
+            start = bisect_left(tokens, q.end, key=_IDX)  # the first token after the number
+            if start == len(tokens):
                 continue
-            for nxt, t in enumerate(self.tokens[start : start + 5], start=start + 1):
+            for nxt, t in enumerate(tokens[start : start + 5], start=start + 1):
                 if t.pos in ("NOUN", "PROPN"):
                     if (
-                        nxt < len(self.tokens)
-                        and self.tokens[nxt].pos in ("NOUN", "PROPN")
-                        and self.tokens[nxt].dep != "pobj"
+                        nxt < len(tokens)
+                        and tokens[nxt].pos in ("NOUN", "PROPN")
+                        and tokens[nxt].dep != "pobj"
                     ):
                         continue  # a compound: count the last noun ("blog posts")
                     out.append(t)
@@ -147,15 +155,26 @@ class Context:
         return out
 
 
+_PhraseList = tuple[tuple[tuple[str, str], ...], "re.Pattern[str] | None"]
+
+
 @lru_cache(maxsize=256)
-def _sorted_phrases(phrases: frozenset[str]) -> tuple[tuple[str, str], ...]:
+def _sorted_phrases(phrases: frozenset[str]) -> _PhraseList:
     ordered = sorted(phrases, key=lambda p: (-len(p), p))  # a set's order differs per process
-    return tuple((p, f" {p} ") for p in ordered)
+    # A phrase has_phrase finds is in the lowercased text, and so is each of its words: as
+    # such (the text path), or as a token's lowercase form, and tokens are slices of the text
+    # (the words path). So one search for the longest word of each phrase rules out most
+    # statements at once. Lowercasing a slice gives a slice of the lowercased text, except
+    # for Greek final sigma (str.lower's one context-dependent rule): no gate then.
+    longest = [max(p.split(), key=len, default="") for p in ordered]
+    exact = all(longest) and not any(c in p for p in ordered for c in "\u03a3\u03c3\u03c2")
+    gate = re.compile("|".join(sorted(map(re.escape, set(longest))))) if exact and longest else None
+    return tuple((p, f" {p} ") for p in ordered), gate
 
 
-def _longest_first(phrases: Iterable[str]) -> tuple[tuple[str, str], ...]:
+def _longest_first(phrases: Iterable[str]) -> _PhraseList:
     """Longest first, then alphabetical, each with the spaces has_phrase looks for around it
-    (sorted and padded once per word list)."""
+    (sorted and padded once per word list), and a pattern that any match needs to find."""
     return _sorted_phrases(phrases if isinstance(phrases, frozenset) else frozenset(phrases))
 
 
