@@ -7,11 +7,12 @@ from collections.abc import Iterator
 
 from okrlint.checks import DocumentContext, Hit
 
-_NOT_WORD = re.compile(r"[^\w%$]+")
+_WORD = re.compile(r"[\w%$]+")
 
 
 def _norm(text: str) -> str:
-    return _NOT_WORD.sub(" ", text.casefold()).strip()
+    """The words, numbers and signs of a statement, casefolded: what makes two the same."""
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def check_document(dctx: DocumentContext) -> Iterator[Hit]:

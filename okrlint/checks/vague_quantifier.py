@@ -9,9 +9,9 @@ def check(ctx: Context) -> str | None:
     found = ctx.has_phrase(ctx.lex["vague_quantifiers"])
     if found:
         return f"'{found}' is not a number"
-    tokens = ctx.tokens
+    tokens, comparatives = ctx.tokens, ctx.lex["comparative_quantifiers"]
     for i, tok in enumerate(tokens):
-        if tok.lower not in ctx.lex["comparative_quantifiers"]:
+        if tok.lower not in comparatives:
             continue
         prev = tokens[i - 1] if i else None
         if prev is not None and (prev.pos == "NUM" or prev.lower in ("one", "no", "any", "the", "much")):
