@@ -89,3 +89,24 @@ def test_one_batch_parses_duplicates_once(nlp):
     texts = ["Release the new website"] * 3 + ["Double company valuation"]
     out = analyse(texts, nlp)
     assert len(out) == 4 and out[0] == out[1] == out[2] and out[3].lemma == "double"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grow ARR from $1.2M to $2M by Q3 2027",
+        "Don't ship the roll-out; CAN'T wait",
+        "İstanbul team's NPS rises (ΑΣ's ΟΔΟΣ)",
+        "Cut p95 latency 10x\tin  two\nweeks",
+    ],
+)
+def test_tokens_are_spacys_tokens(nlp, text):
+    """The tokens are read from arrays and string hashes, not from spaCy's Token objects, and
+    the lowercase form from the text: they must say what spaCy's tokens say."""
+    (anatomy,) = analyse([text], nlp)
+    doc = nlp(text)
+    expected = [(t.text, t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.idx) for t in doc]
+    tokens = [tuple(t)[:8] for t in anatomy.tokens]
+    # an imperative's head is retagged a verb, whatever spaCy said: compare the others
+    head = next(i for i, t in enumerate(anatomy.tokens) if t.text == anatomy.head) if anatomy.imperative else -1
+    assert [t for i, t in enumerate(tokens) if i != head] == [t for i, t in enumerate(expected) if i != head]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
 
 from okrlint.model import Anatomy, Direction, Token, construct
 from okrlint.nlp.quantities import find_baseline, find_deadline, find_quantities
@@ -116,11 +116,14 @@ _NOUN_READING_NEXT = {"of", "for", "'s", "’s", "is", "are", "was", "were", "ha
 
 # Every token attribute the analysis reads, fetched for a whole doc by one to_array call:
 # per-token property access (t.pos_, t.head.i ...) made a spaCy Token object and a string
-# lookup for each, and cost more than the rest of the analysis.
-_ATTRS = (ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY)
+# lookup for each, and cost more than the rest of the analysis. (A token's lowercase form is
+# its text's str.lower(), as spaCy's LOWER is: kept with the text, not fetched.)
+_ATTRS = (ORTH, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY)
 _SIGN, _WRAP = 1 << 63, 1 << 64  # HEAD is the offset to the head, stored unsigned
 _STRING_OF: dict[int, str] = {}  # string-store hash -> text (hashes are the same in every model)
+_TEXT_OF: dict[int, tuple[str, str]] = {}  # ORTH hash -> (text, lowercase text)
 _LOWER_LEMMA_OF: dict[int, str] = {}
+_new_tuple = tuple.__new__  # Token(...) without the Python-level __new__ a NamedTuple has
 
 
 def _string(strings: Any, key: int) -> str:
@@ -135,26 +138,28 @@ def _tokens(doc: Any, verbs: frozenset[str]) -> tuple[list[Token], set[int]]:
     tokens = []
     unspaced = []
     strings = doc.vocab.strings
-    text_of, lemma_of = _STRING_OF.get, _LOWER_LEMMA_OF.get
-    for i, (orth, low, lem, pos, tag, dep, head, idx, spaced) in enumerate(doc.to_array(_ATTRS).tolist()):
-        text = text_of(orth) or _string(strings, orth)
-        lower = text_of(low) or _string(strings, low)
+    orth_of, text_of, lemma_of = _TEXT_OF.get, _STRING_OF.get, _LOWER_LEMMA_OF.get
+    for i, (orth, lem, pos, tag, dep, head, idx, spaced) in enumerate(doc.to_array(_ATTRS).tolist()):
+        known = orth_of(orth)
+        if known is None:
+            text = strings[orth]
+            known = _TEXT_OF[orth] = (text, text.lower())
+        text, lower = known
         lemma = lemma_of(lem)
         if lemma is None:
             lemma = _LOWER_LEMMA_OF[lem] = strings[lem].lower()
-        tokens.append(
-            Token(
-                text,
-                lower,
-                lemma,
-                text_of(pos) or _string(strings, pos),
-                text_of(tag) or _string(strings, tag),
-                text_of(dep) or _string(strings, dep),
-                i + (head - _WRAP if head >= _SIGN else head),
-                idx,
-                lower in verbs,
-            )
+        fields = (
+            text,
+            lower,
+            lemma,
+            text_of(pos) or _string(strings, pos),
+            text_of(tag) or _string(strings, tag),
+            text_of(dep) or _string(strings, dep),
+            i + (head - _WRAP if head >= _SIGN else head),
+            idx,
+            lower in verbs,
         )
+        tokens.append(_new_tuple(Token, fields))
         if not spaced:
             unspaced.append(i)
     last = len(tokens) - 1
