@@ -338,8 +338,17 @@ def load_json(text: str) -> Any:
 
 
 # -- the walker -------------------------------------------------------------------------------
-def _get(mapping: dict[str, Any], names: tuple[str, ...]) -> tuple[str | None, Any]:
-    by_norm = {_norm(k): k for k in mapping}
+def _keys_by_norm(mapping: dict[str, Any]) -> dict[str, str]:
+    return {_norm(k): k for k in mapping}
+
+
+def _get(
+    mapping: dict[str, Any], names: tuple[str, ...], by_norm: dict[str, str] | None = None
+) -> tuple[str | None, Any]:
+    """The first of `names` (normalised) that is a key of the mapping, and its value.
+    `by_norm`: _keys_by_norm(mapping), when the caller asks for several names."""
+    if by_norm is None:
+        by_norm = _keys_by_norm(mapping)
     for name in names:
         if name in by_norm:
             key = by_norm[name]
@@ -407,8 +416,9 @@ class _Walker:
             _, nested = _get(value, ("metric", "measure", "measurement"))
             if isinstance(nested, dict):
                 flat.update(nested)
+            keys = _keys_by_norm(flat)
             for field, names in _FIELD_ALIASES.items():
-                _, got = _get(flat, names)
+                _, got = _get(flat, names, keys)
                 if got is not None and not isinstance(got, dict | list):
                     fields[field] = got if isinstance(got, int | float) and field != "due" else str(got)
         text = self.text_of(value, kind.replace("_", " "), where, line)
