@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR_NAME = ".okrlint_cache"
-FORMAT = b"3"
+FORMAT = b"4"
 MAGIC = b"okrlint-cache"
 TAG_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"  # bford.info/cachedir
 TAG_TEXT = f"{TAG_SIGNATURE}\n# This file is a cache directory tag created by okrlint.\n"
