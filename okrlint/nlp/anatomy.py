@@ -124,6 +124,8 @@ _STRING_OF: dict[int, str] = {}  # string-store hash -> text (hashes are the sam
 _TEXT_OF: dict[int, tuple[str, str]] = {}  # ORTH hash -> (text, lowercase text)
 _LOWER_LEMMA_OF: dict[int, str] = {}
 _new_tuple = tuple.__new__  # Token(...) without the Python-level __new__ a NamedTuple has
+# (which also checks the number of values: the tuples built below follow this order)
+assert Token._fields == ("text", "lower", "lemma", "pos", "tag", "dep", "head", "idx", "is_verb_form")
 
 
 def _string(strings: Any, key: int) -> str:
@@ -217,7 +219,9 @@ def describe(doc: Any, verbs: frozenset[str], text: str | None = None) -> Anatom
         values["imperative"] = True
         values["form"] = "imperative"
         verb = tokens[head]  # a verb, whatever spaCy tagged it (its tag kept if it was one)
-        tokens[head] = verb._replace(lemma=verb.lower, pos="VERB", tag=verb.tag if verb.pos == "VERB" else "VB")
+        tag = verb.tag if verb.pos == "VERB" else "VB"
+        retagged = (verb.text, verb.lower, verb.lower, "VERB", tag, verb.dep, verb.head, verb.idx, verb.is_verb_form)
+        tokens[head] = _new_tuple(Token, retagged)  # verb._replace(lemma=, pos=, tag=), without its Python loop
     else:
         # the tokens are as spaCy tagged them here (only the imperative branch retags one)
         root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), 0)
