@@ -86,13 +86,15 @@ class Context:
         head = self.head_index
         if head is None:
             return None
-        lemma = self.tokens[head].lemma
-        after = [t.lower for t in self.tokens[head + 1 : head + 3]]
+        tokens = self.tokens
+        candidates = _by_first_word(phrases if isinstance(phrases, frozenset) else frozenset(phrases))
+        starting = candidates.get(tokens[head].lemma)
+        if not starting:
+            return None
+        after = [t.lower for t in tokens[head + 1 : head + 3]]
         best = None
-        for phrase in phrases:
-            parts = phrase.split()
-            matches = parts[0] == lemma and after[: len(parts) - 1] == parts[1:]
-            if matches and (best is None or len(phrase) > len(best)):
+        for phrase, rest in starting:
+            if after[: len(rest)] == rest and (best is None or len(phrase) > len(best)):
                 best = phrase
         return best
 
@@ -176,6 +178,17 @@ def _longest_first(phrases: Iterable[str]) -> _PhraseList:
     """Longest first, then alphabetical, each with the spaces has_phrase looks for around it
     (sorted and padded once per word list), and a pattern that any match needs to find."""
     return _sorted_phrases(phrases if isinstance(phrases, frozenset) else frozenset(phrases))
+
+
+@lru_cache(maxsize=256)
+def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, list[str]], ...]]:
+    """The phrases by their first word, each with its other words (in alphabetical order, so
+    that of two equally long matches the same one wins in every process)."""
+    by_first: dict[str, list[tuple[str, list[str]]]] = {}
+    for phrase in sorted(phrases):
+        first, *rest = phrase.split() or [""]
+        by_first.setdefault(first, []).append((phrase, rest))
+    return {word: tuple(entries) for word, entries in by_first.items()}
 
 
 @lru_cache(maxsize=4096)
