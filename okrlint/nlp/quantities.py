@@ -236,11 +236,13 @@ RELATIVE_AFTER = {
 }
 ORDINAL = re.compile(r"^(?:st|nd|rd|th)$")
 
-# The leading lookahead names every character a match can start with; without it (the
+# The leading lookahead names the characters a match is tried from; without it (the
 # pattern opens with two optional parts) the regex engine tries the whole pattern at every
-# position of the text, and the scan costs twice as much.
+# position of the text, and the scan costs twice as much. A match could also start at the
+# space before a number ("\s?" with no currency sign), but starting at the digit gives the
+# same groups and end, and a space is the most common character of a statement.
 _NUMBER = re.compile(
-    r"""(?=[$€£¥\s\d.])
+    r"""(?=[$€£¥\d.])
         (?P<cur>[$€£¥])?\s?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         (?P<suffix>[A-Za-z]+|\s?%|\s?×)?""",
@@ -309,9 +311,10 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _is_relative(text: str, start: int, end: int) -> bool:
+def _is_relative(text: str, start: int, next_word: str) -> bool:
+    """'by 30%', '30% more': a change, not a level (`next_word`: the word after the quantity)."""
     before = text[max(0, start - 12) : start].lower()
-    return bool(_BY_BEFORE.search(before)) or _next_word(text, end) in RELATIVE_AFTER
+    return bool(_BY_BEFORE.search(before)) or next_word in RELATIVE_AFTER
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -371,7 +374,7 @@ def find_quantities(text: str) -> list[Quantity]:
             if low_suffix in SCALE:
                 value *= SCALE[low_suffix]
         qtext = text[start:end].strip()
-        relative = kind == "multiplier" or _is_relative(text, start, end)
+        relative = kind == "multiplier" or _is_relative(text, start, nxt)
         out.append(_quantity(qtext, value, kind, unit, start, end, relative))
     low = text.lower()
     words = _NUMBER_WORD.finditer(text) if _NUMBER_WORD_GATE.search(low) else ()
