@@ -87,7 +87,7 @@ class Context:
         if head is None:
             return None
         tokens = self.tokens
-        candidates = _by_first_word(phrases if isinstance(phrases, frozenset) else frozenset(phrases))
+        candidates = _by_first_word(_frozen(phrases))
         starting = candidates.get(tokens[head].lemma)
         if not starting:
             return None
@@ -177,7 +177,12 @@ def _sorted_phrases(phrases: frozenset[str]) -> _PhraseList:
 def _longest_first(phrases: Iterable[str]) -> _PhraseList:
     """Longest first, then alphabetical, each with the spaces has_phrase looks for around it
     (sorted and padded once per word list), and a pattern that any match needs to find."""
-    return _sorted_phrases(phrases if isinstance(phrases, frozenset) else frozenset(phrases))
+    return _sorted_phrases(_frozen(phrases))
+
+
+def _frozen(phrases: Iterable[str]) -> frozenset[str]:
+    """The phrases as the hashable key of the per-list caches below."""
+    return phrases if isinstance(phrases, frozenset) else frozenset(phrases)
 
 
 @lru_cache(maxsize=256)

@@ -30,7 +30,7 @@ def _inline_unless_plain(state: StateCore) -> None:
     hold no markup gets the single text child that the inline parser would make for it,
     without running the parser. Nine inline tokens in ten in goal documents are plain text
     ("Grow ARR from $1M to $2M", "[x] KR: ..."), and parsing them was two fifths of
-    markdown-it's time. tests/test_markdown_reader.py checks the trees are the same."""
+    markdown-it's time. A test in tests/test_readers.py checks the trees are the same."""
     inline = state.md.inline
     links_need = "[" if state.env.get("references") else "]("
     for token in state.tokens:
