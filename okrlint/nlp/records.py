@@ -19,10 +19,9 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from okrlint.model import Anatomy, Quantity, Token, construct, field_defaults
+from okrlint.model import Anatomy, Quantity, Token, construct
 
-_QUANTITY_DEFAULTS = field_defaults(Quantity)
-_QUANTITY_FIELDS = tuple(_QUANTITY_DEFAULTS)
+_QUANTITY_FIELDS = tuple(Quantity.model_fields)  # declaration order
 _quantity_values = itemgetter(*_QUANTITY_FIELDS)  # a Quantity's __dict__ -> its values, in field order
 _TOKEN_WIDTH = len(Token._fields)
 _ANATOMY_SCALARS = ("head", "lemma", "imperative", "form", "object", "direction", "deadline")
