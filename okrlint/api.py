@@ -239,10 +239,12 @@ def lint_paths(
     cache_dir: str | os.PathLike[str] | None = None,
     jobs: int = 1,
     tokens: bool = True,
+    model: str | None = None,
 ) -> LintResult:
     """Lint files and directories. Unreadable files become FileResult.error; the rest are checked.
 
-    `cache_dir`, `jobs` and `tokens` as for `lint_documents`. Each document goes to the
+    `cache_dir`, `jobs` and `tokens` as for `lint_documents`. `model`: the spaCy pipeline for
+    the run (a package name or a folder), instead of the configuration's. Each document goes to the
     analysis as soon as it is read, so with `jobs` > 1 workers parse while the rest is read."""
     explicit = load_config_file(Path(config)) if isinstance(config, str) else config
     cache: AnalysisCache | None = None
@@ -268,8 +270,8 @@ def lint_paths(
                 slots.append(FileResult(path=entry, error=src.error))
                 continue
             if analysis is None:  # the first file's model is the run's (as in lint_documents)
-                cache = _open_cache(cache_dir, cfg.model)
-                analysis = _Analysis(cfg.model, cache, jobs)
+                cache = _open_cache(cache_dir, model or cfg.model)
+                analysis = _Analysis(model or cfg.model, cache, jobs)
             try:
                 doc = cache.document(entry, src.text) if cache is not None else None
                 if doc is None:

@@ -34,6 +34,17 @@ when two write the same file, the last rename wins, and both wrote the same anal
 The cache is best-effort: a directory that cannot be created or written is skipped
 silently, and the run gives the same results, only slower.
 
+The folder's location can come from a repository's configuration, so okrlint writes only
+into a folder it made itself and deletes only what it wrote there. It creates the folder
+whole (made under a temporary name with its CACHEDIR.TAG, then renamed into place) and uses
+an existing folder only when it is a real directory, not a symbolic link, carrying okrlint's
+CACHEDIR.TAG: `cache-dir = "~"` or a committed `.okrlint_cache` link to elsewhere gives a
+run without a cache, never files written into a home directory. Inside it, every file is
+opened relative to the folder's descriptor without following links, and read only when it is
+a regular file of bounded size. `clean` deletes okrlint's own entries by name (namespace
+folders of hex digits holding `.entry` files), then the markers and the folder only when
+nothing else is left in it.
+
 The folder is in the project, which a repository controls, so the key also hashes in a
 per-user secret kept outside it ($XDG_CACHE_HOME/okrlint/cache-key, 0600, made on first
 use): a cache committed to a repository, however crafted, sits in directories no run of
@@ -47,10 +58,14 @@ import contextlib
 import hashlib
 import marshal
 import os
+import re
+import stat
 import sys
+import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 CACHE_DIR_NAME = ".okrlint_cache"
 FORMAT = b"4"
@@ -61,10 +76,17 @@ GITIGNORE_TEXT = "# Created by okrlint; the cache is not meant to be committed.\
 # The source files whose code decides a Document or an Anatomy (bytes hashed into the key).
 ANALYSIS_SOURCES = ("model.py", "cache.py", "nlp/*.py", "readers/*.py")
 READER_PACKAGES = ("markdown-it-py", "PyYAML")
+# An entry holds one document's analysis; a 10 MB document (the default size limit) makes
+# far less than this. Anything larger is damage, or a link to a device, and is not read.
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
+_NAMESPACE = re.compile(r"[0-9a-f]{20}")  # analysis_key(): blake2b, 10 bytes
+_ENTRY = re.compile(r"[0-9a-f]{32}\.entry|\.tmp-[A-Za-z0-9_]+\.part")
+_MARKERS = ("CACHEDIR.TAG", ".gitignore")
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 
 class CacheError(Exception):
-    """A cache directory that okrlint will not touch (for `okrlint clean`)."""
+    """A cache directory that okrlint will not touch (for `okrlint clean` and `check`)."""
 
 
 def secret_path() -> Path:
@@ -175,7 +197,9 @@ class AnalysisCache:
     def __init__(self, root: str | os.PathLike[str], key: str) -> None:
         self.root = Path(root)
         self.dir = self.root / key
-        self._ready = False
+        self.key = key
+        self._fd: int | None = None  # the namespace folder, opened without following links
+        self._refused = False
         self._entries: dict[str, Entry | None] = {}
         self._read: dict[str, tuple[str, str, str]] = {}  # key -> (path, source digest, Document JSON)
 
@@ -183,9 +207,41 @@ class AnalysisCache:
     def open(cls, root: str | os.PathLike[str], model: str | None) -> AnalysisCache:
         return cls(root, analysis_key(model))
 
+    @staticmethod
+    def _name(key: str) -> str:
+        return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest() + ".entry"
+
     def _file(self, key: str) -> Path:
-        name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-        return self.dir / f"{name}.entry"
+        return self.dir / self._name(key)
+
+    def _folder(self, create: bool) -> int | None:
+        """The namespace folder's descriptor; None when there is none (yet) or it is refused."""
+        if self._fd is not None or self._refused:
+            return self._fd
+        try:
+            root = open_cache_root(self.root, create=create)
+        except CacheError:
+            self._refused = True
+            return None
+        except OSError:
+            if create:
+                self._refused = True
+            return None
+        if root is None:
+            return None
+        try:
+            if create:
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(self.key, 0o755, dir_fd=root)
+            self._fd = os.open(self.key, _DIR_FLAGS, dir_fd=root)
+        except OSError:
+            if create:
+                self._refused = True
+            return None
+        finally:
+            os.close(root)
+        weakref.finalize(self, os.close, self._fd)
+        return self._fd
 
     def load(self, key: str) -> Entry | None:
         """The entry filed under a key, or None when it is missing or damaged."""
@@ -194,9 +250,11 @@ class AnalysisCache:
         return self._entries[key]
 
     def _load(self, key: str) -> Entry | None:
-        try:
-            data = self._file(key).read_bytes()
-        except OSError:
+        folder = self._folder(create=False)
+        if folder is None:
+            return None
+        data = read_regular_file(self._name(key), MAX_ENTRY_BYTES, dir_fd=folder)
+        if data is None:
             return None
         header, _, body = data.partition(b"\n")
         parts = header.split(b" ")
@@ -206,7 +264,7 @@ class AnalysisCache:
             return None
         try:
             texts, records, source, document = marshal.loads(body)
-        except (ValueError, EOFError, TypeError):  # not a 4-tuple, or not marshal data
+        except (ValueError, EOFError, TypeError, MemoryError):  # not a 4-tuple, or not marshal data
             return None
         if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
             return None
@@ -250,63 +308,206 @@ class AnalysisCache:
         source, document = (list(read[:2]), read[2]) if read else (None, None)
         body = marshal.dumps((texts, records, source, document))
         header = b" ".join((MAGIC, FORMAT, hashlib.blake2b(body, digest_size=16).hexdigest().encode()))
-        try:
-            self._prepare()
-            _write_atomic(self._file(key), header + b"\n" + body)
-        except OSError:
-            pass
-
-    def _prepare(self) -> None:
-        if self._ready:
+        folder = self._folder(create=True)
+        if folder is None:
             return
-        self.dir.mkdir(parents=True, exist_ok=True)
-        for name, text in (("CACHEDIR.TAG", TAG_TEXT), (".gitignore", GITIGNORE_TEXT)):
-            marker = self.root / name
-            if not marker.exists():
-                _write_atomic(marker, text.encode())
-        self._ready = True
+        with contextlib.suppress(OSError):
+            write_atomic(self._name(key), header + b"\n" + body, dir_fd=folder)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    import tempfile
+def read_regular_file(name: str, limit: int, dir_fd: int | None = None) -> bytes | None:
+    """The bytes of a regular file of at most `limit` bytes, or None. Never follows a link,
+    never blocks on a FIFO, never reads a device."""
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0), dir_fd=dir_fd)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks, size = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            size += len(chunk)
+            if size > limit:  # grew while being read
+                return None
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except (OSError, MemoryError):
+        return None
+    finally:
+        os.close(fd)
 
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)
+
+def write_atomic(name: str, data: bytes, dir_fd: int | None = None, mode: int = 0o644) -> None:
+    """Write `data` as the file `name`, whole or not at all (see replacing)."""
+    with replacing(name, dir_fd, mode) as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def replacing(name: str, dir_fd: int | None = None, mode: int = 0o644) -> Iterator[BinaryIO]:
+    """A file to write that replaces `name` when the block ends without an exception: written
+    under a temporary name in the same folder, then renamed over `name`, so readers see the
+    old file or the new one, never part of one. Neither the temporary file nor the rename
+    follows a link (a link at `name` is replaced, its target untouched). On an exception the
+    temporary file is removed and `name` is left as it was."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = f".tmp-{os.urandom(6).hex()}.part"
+        try:
+            fd = os.open(tmp, flags, mode, dir_fd=dir_fd)
+            break
+        except FileExistsError:
+            continue
+    else:  # pragma: no cover - 100 collisions of 48 random bits
+        raise FileExistsError(name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a cache is as readable as the files it caches
-        os.replace(tmp, path)
+            os.fchmod(fh.fileno(), mode)  # as asked, whatever the umask
+            yield fh
+        os.replace(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            os.unlink(tmp, dir_fd=dir_fd)
         raise
 
 
-def is_cache_dir(path: Path) -> bool:
+def _has_marker(folder: int) -> bool:
+    data = read_regular_file("CACHEDIR.TAG", 4096, dir_fd=folder)
+    return data is not None and data.startswith(TAG_SIGNATURE.encode()) and b"okrlint" in data
+
+
+def cache_dir_problem(root: str | os.PathLike[str]) -> str | None:
+    """Why okrlint will not use this folder as its cache, or None (it is one, or it does not
+    exist yet and can be made)."""
     try:
-        return (path / "CACHEDIR.TAG").read_text(encoding="utf-8", errors="replace").find("okrlint") >= 0
-    except OSError:
-        return False
+        fd = open_cache_root(Path(root), create=False)
+    except CacheError as exc:
+        return str(exc)
+    except OSError as exc:
+        return f"{root}: {exc.strerror or exc}"
+    if fd is not None:
+        os.close(fd)
+    return None
 
 
-def clean(root: str | os.PathLike[str]) -> bool:
-    """Remove an okrlint cache directory; False when there is none. Refuses (CacheError) to
-    delete a directory that is not one, so `--cache-dir ~` cannot wipe a home directory."""
+def open_cache_root(root: Path, create: bool) -> int | None:
+    """A descriptor of the cache folder, opened without following links; None when it does
+    not exist and `create` is false. Raises CacheError for a folder okrlint will not use: a
+    link, not a directory, or a directory without okrlint's CACHEDIR.TAG."""
+    try:
+        info = os.lstat(root)
+    except FileNotFoundError:
+        if not create:
+            return None
+        _create_root(root)
+        info = os.lstat(root)
+    if stat.S_ISLNK(info.st_mode):
+        raise CacheError(f"{root} is a symbolic link; okrlint does not follow it for its cache")
+    if not stat.S_ISDIR(info.st_mode):
+        raise CacheError(f"{root} is not a directory, so not an okrlint cache directory")
+    fd = os.open(root, _DIR_FLAGS)
+    if not _has_marker(fd):
+        os.close(fd)
+        raise CacheError(f"{root} is not an okrlint cache directory (no okrlint CACHEDIR.TAG); not using it")
+    return fd
+
+
+def _create_root(root: Path) -> None:
+    """Make the cache folder whole: a new folder with its markers, renamed into place (a
+    rename never replaces a folder that has anything in it). Its parents are made as needed."""
+    import tempfile
+
+    root.parent.mkdir(parents=True, exist_ok=True)
+    new = tempfile.mkdtemp(prefix=f".{root.name}.new-", dir=root.parent)
+    try:
+        os.chmod(new, 0o755)
+        fd = os.open(new, _DIR_FLAGS)
+        try:
+            for name, text in zip(_MARKERS, (TAG_TEXT, GITIGNORE_TEXT), strict=True):
+                write_atomic(name, text.encode(), dir_fd=fd)
+        finally:
+            os.close(fd)
+        with contextlib.suppress(FileExistsError, OSError):
+            os.rename(new, root)  # fails when another process (or anything) is there first
+    finally:
+        if os.path.lexists(new):
+            for name in _MARKERS:
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(new, name))
+            with contextlib.suppress(OSError):
+                os.rmdir(new)
+
+
+@dataclass
+class Cleaned:
+    """What `clean` did: entries removed, and what it left because okrlint did not write it."""
+
+    path: Path
+    removed: int
+    left: list[str]
+
+    @property
+    def gone(self) -> bool:
+        return not self.left
+
+
+def clean(root: str | os.PathLike[str]) -> Cleaned | None:
+    """Remove okrlint's cache folder; None when there is none. Refuses (CacheError) a link or
+    a folder without okrlint's marker, so `--cache-dir ~` cannot touch a home directory; in a
+    marked folder, deletes only okrlint's own entries by name, and the folder itself only when
+    nothing else is left in it."""
     path = Path(root)
-    if not path.exists():
-        return False
-    if not path.is_dir() or not is_cache_dir(path):
-        raise CacheError(f"{path} is not an okrlint cache directory (no okrlint CACHEDIR.TAG); not removing it")
-    # Rename first (atomic), so that a concurrent run starts a fresh cache instead of writing
-    # into a directory that is half deleted; then delete the renamed tree.
-    import shutil
-
-    doomed = path.with_name(f"{path.name}.deleting-{os.getpid()}")
     try:
-        os.replace(path, doomed)
+        folder = open_cache_root(path, create=False)
+    except OSError as exc:
+        raise CacheError(f"{path}: {exc.strerror or exc}") from None
+    if folder is None:
+        return None
+    removed, left = 0, []
+    try:
+        for name in sorted(os.listdir(folder)):
+            if name in _MARKERS:
+                continue
+            if not (_NAMESPACE.fullmatch(name) and _is_dir(name, folder)):
+                left.append(name)
+                continue
+            namespace = os.open(name, _DIR_FLAGS, dir_fd=folder)
+            try:
+                for entry in sorted(os.listdir(namespace)):
+                    if _ENTRY.fullmatch(entry) and _is_regular(entry, namespace):
+                        with contextlib.suppress(FileNotFoundError):
+                            os.unlink(entry, dir_fd=namespace)
+                            removed += 1
+                    else:
+                        left.append(f"{name}/{entry}")
+            finally:
+                os.close(namespace)
+            with contextlib.suppress(OSError):  # not empty: its leftovers are listed
+                os.rmdir(name, dir_fd=folder)
+        if not left:
+            for name in _MARKERS:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(name, dir_fd=folder)
+            try:
+                os.rmdir(path)
+            except OSError:  # something arrived meanwhile (a concurrent run)
+                left = sorted(os.listdir(folder)) or ["(the folder itself)"]
+    finally:
+        os.close(folder)
+    return Cleaned(path, removed, left)
+
+
+def _is_dir(name: str, dir_fd: int) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(name, dir_fd=dir_fd).st_mode)
     except OSError:
-        doomed = path
-    shutil.rmtree(doomed, ignore_errors=True)
-    if doomed.exists():
-        raise CacheError(f"could not remove {doomed}")
-    return True
+        return False
+
+
+def _is_regular(name: str, dir_fd: int) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(name, dir_fd=dir_fd).st_mode)
+    except OSError:
+        return False

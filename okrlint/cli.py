@@ -73,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
     check.add_argument("--cache-dir", metavar="DIR", help="analysis cache directory (default: ./.okrlint_cache)")
     check.add_argument(
+        "--model",
+        metavar="NAME|PATH",
+        help="spaCy pipeline: an installed package or a pipeline folder (a configuration file may only "
+        "name an installed package)",
+    )
+    check.add_argument(
         "-j", "--jobs", type=_jobs, metavar="N", help="processes for the spaCy analysis (default: number of CPUs)"
     )
 
@@ -119,7 +125,18 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
     path = _cache_dir(args)
     assert path is not None
-    print(f"removed {path}" if clean(path) else f"no cache at {path}")
+    cleaned = clean(path)
+    if cleaned is None:
+        print(f"no cache at {path}")
+    elif cleaned.gone:
+        print(f"removed {path}")
+    else:
+        shown = ", ".join(cleaned.left[:5]) + (f" and {len(cleaned.left) - 5} more" if len(cleaned.left) > 5 else "")
+        print(f"removed {cleaned.removed} cache entries from {path}")
+        print(
+            f"okrlint: left {path} in place: it holds {len(cleaned.left)} entries okrlint did not create ({shown})",
+            file=sys.stderr,
+        )
     return EXIT_CLEAN
 
 
@@ -135,10 +152,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     from okrlint.parallel import default_jobs
 
     cache_dir = _cache_dir(args)
+    if cache_dir is not None:
+        from okrlint.cache import cache_dir_problem
+
+        problem = cache_dir_problem(cache_dir)
+        if problem:
+            print(f"okrlint: warning: {problem}; running without the cache", file=sys.stderr)
+            cache_dir = None
     options: dict[str, Any] = {
         "cache_dir": cache_dir,
         "jobs": args.jobs or default_jobs(),
         "tokens": False,  # reports leave the token lists out; dropping them keeps memory flat
+        "model": args.model,
     }
     if args.changed_since:
         from okrlint.gitdiff import lint_changed
@@ -150,8 +175,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"okrlint: -o {args.output}: is one of the files being checked; not overwritten", file=sys.stderr)
         return EXIT_ERROR
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            write_report(result, args.format, fh)
+        _write_report_file(args.output, lambda fh: write_report(result, args.format, fh))
     else:
         write_report(result, args.format, sys.stdout, sys.stdout)
     for file in result.files:
@@ -171,6 +195,25 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"okrlint: {file.path}: score {file.score:g} is under {floor:g} (fail-under)", file=sys.stderr)
             failed = True
     return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _write_report_file(path: str, write: Any) -> None:
+    """Write a report whole or not at all: into a temporary file beside it, renamed over it
+    at the end. A symbolic link committed under the report's name is replaced, never written
+    through (pass the link's target to write there)."""
+    import io
+
+    from okrlint.cache import replacing
+
+    folder = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        with replacing(os.path.basename(path), dir_fd=folder) as raw:
+            text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+            write(text)
+            text.flush()
+            text.detach()
+    finally:
+        os.close(folder)
 
 
 def _all_rules() -> tuple[Rule, ...]:

