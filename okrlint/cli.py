@@ -171,6 +171,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         result = lint_changed(args.paths, args.changed_since, config=config, select=select, ignore=ignore, **options)
     else:
         result = lint_paths(args.paths, config=config, select=select, ignore=ignore, **options)
+        if not result.files:  # as ESLint does: a run that checks nothing is a mistake, not a pass
+            print(
+                f"okrlint: no goal documents found in {', '.join(args.paths)} (files named *.okr.md, okrs.yaml, "
+                "... or with 'okr' or 'objectives' in their path; add others with `include`)",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
     if args.output and is_input(args.output, [file.path for file in result.files]):
         print(f"okrlint: -o {args.output}: is one of the files being checked; not overwritten", file=sys.stderr)
         return EXIT_ERROR

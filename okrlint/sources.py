@@ -15,6 +15,7 @@ import codecs
 import errno
 import fnmatch
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,25 @@ class Source:
 
 def _wanted(name: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatch(name, p) for p in patterns)
+
+
+# What people name goal documents: "okrs/2026-Q3.md", "team/OKRs-Q3.md", "q3_okrs.yaml",
+# "objectives.md". The word stands apart (not inside "bookreview"); any case, any separator.
+_GOAL_WORD = re.compile(r"(?i)(?<![a-z])(?:okrs?|objectives)(?![a-z])")
+_GOAL_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".json", ".txt")
+# Files every folder has, which describe a project rather than state its goals.
+_CONVENTIONAL = re.compile(r"(?i)^(readme|changelog|changes|license|licence|contributing|code_of_conduct|security)\b")
+
+
+def named_like_goals(relative: str) -> bool:
+    """Whether a path (below the folder being walked, with that folder's own name) names a
+    goal document: a readable suffix and "okr", "okrs" or "objectives" as a word in it."""
+    name = os.path.basename(relative)
+    return (
+        name.lower().endswith(_GOAL_SUFFIXES)
+        and _GOAL_WORD.search(relative) is not None
+        and _CONVENTIONAL.match(name) is None
+    )
 
 
 def display_path(path: str) -> str:
@@ -100,6 +120,7 @@ def _walk(top: str, cfg: Config) -> list[Entry]:
         reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
         found.append((display_path(where), f"cannot read directory: {reason}"))
 
+    base = os.path.basename(os.path.normpath(top)) if os.path.normpath(top) not in (".", os.sep) else ""
     for root, dirs, files in os.walk(top, followlinks=False, onerror=unreadable):
         kept = []
         for d in sorted(dirs):
@@ -114,7 +135,8 @@ def _walk(top: str, cfg: Config) -> list[Entry]:
         dirs[:] = kept
         for name in files:
             full = os.path.join(root, name)
-            if not _wanted(name, patterns) or excluded(full, name):
+            relative = os.path.join(base, os.path.relpath(full, top))
+            if not (_wanted(name, patterns) or named_like_goals(relative)) or excluded(full, name):
                 continue
             problem = _unsafe_name(full) or _file_problem(full)
             found.append((display_path(full), problem) if problem else full)

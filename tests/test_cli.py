@@ -360,3 +360,44 @@ def test_program_whose_reader_goes_away_ends_without_a_traceback(tmp_path: Path)
         code = proc.wait(timeout=300)
     assert code == 2
     assert err == "okrlint: Broken pipe\n"
+
+
+# -- which files a directory walk checks -------------------------------------------------------
+@pytest.mark.parametrize(
+    "path, checked",
+    [
+        ("okrs/2026-Q3.md", True),
+        ("team/OKRs-Q3.md", True),
+        ("q3-okrs.md", True),
+        ("q3_okrs.yaml", True),
+        ("OKR.md", True),
+        ("goals/objectives.md", True),
+        ("okr/plan.txt", True),
+        ("OKRs/2025/q1.json", True),
+        ("okrs/README.md", False),  # describes the folder
+        ("docs/bookreview.md", False),  # "okr" inside a word
+        ("okrs/logo.png", False),
+        ("notes/plan.md", False),
+    ],
+)
+def test_directory_walk_finds_files_named_like_goal_documents(tmp_path, path, checked):
+    from okrlint.sources import discover
+
+    (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / path).write_text("Objective: Delight customers\n- KR: Increase NPS from 30 to 45\n")
+    found = [entry for entry in discover([str(tmp_path)]) if isinstance(entry, str)]
+    assert (str(tmp_path / path) in found) is checked
+
+
+def test_the_walked_folder_name_counts(tmp_path):
+    from okrlint.sources import discover
+
+    (tmp_path / "okrs").mkdir()
+    (tmp_path / "okrs" / "2026-Q3.md").write_text("Objective: Delight customers\n")
+    assert discover([str(tmp_path / "okrs")]) == [str(tmp_path / "okrs" / "2026-Q3.md")]
+
+
+def test_paths_that_match_no_file_are_an_error(capsys, tmp_path):
+    (tmp_path / "notes.md").write_text("# Notes\n")
+    assert main(["check", "--no-cache", str(tmp_path)]) == 2
+    assert "no goal documents found" in capsys.readouterr().err
