@@ -94,6 +94,11 @@ class DocumentBuilder:
         self.doc.okrs.append(OKR(objective=stmt, parent=parent, cycle=self.cycle))
         return len(self.doc.okrs) - 1
 
+    def okr_without_objective(self, parent: int | None = None) -> int:
+        """An OKR whose objective has no text: its key results are still checked."""
+        self.doc.okrs.append(OKR(parent=parent, cycle=self.cycle))
+        return len(self.doc.okrs) - 1
+
     def attach(self, stmt: Statement, okr: int | None = None) -> None:
         """Add a key result or initiative to an OKR (the last one by default, or a new one)."""
         if okr is None:

@@ -18,7 +18,7 @@ import yaml
 
 from okrlint.model import Document, Statement, StatementKind
 from okrlint.readers.annotations import parse_line
-from okrlint.readers.base import DocumentBuilder, ReadError
+from okrlint.readers.base import DocumentBuilder, ReadError, printable
 
 _SAFE_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq",
                                                  "timestamp", "merge", "binary", "omap", "pairs", "set")}
@@ -397,13 +397,22 @@ class _Walker:
         return value if isinstance(value, LocStr) else LocStr(value)
 
     def check_keys(self, mapping: dict[str, Any], allowed: set[str], where: str, line: int) -> None:
+        """In okrlint's schema, an unknown key of an objective or a statement is reported (its
+        value was not read); beside the objectives, only a key that looks like a misspelt
+        known one is, as other keys there are the author's own."""
         if not self.strict:
             return
         for key in mapping:
             if _norm(key) not in allowed:
-                hint = difflib.get_close_matches(_norm(key), sorted(allowed), n=1)
-                tip = f" (did you mean {_SPELLED.get(hint[0], hint[0])!r}?)" if hint else ""
-                raise ReadError(f"{where}: unknown key {key!r}{tip}", _key_line(mapping, key, line))
+                hint = difflib.get_close_matches(_norm(key), sorted(allowed), n=1, cutoff=0.75)
+                if hint or where != "document":
+                    tip = f" (did you mean {_SPELLED.get(hint[0], hint[0])!r}?)" if hint else ""
+                    self.skipped(f"{where}: unknown key {key!r}{tip}; its value was not read", mapping, key, line)
+
+    def skipped(self, message: str, mapping: Any, key: str | None, line: int) -> None:
+        message, line = printable(message), _key_line(mapping, key, line)
+        if not any(n.message == message and n.line == line for n in self.b.doc.notes):
+            self.b.note("skipped-part", message, line)
 
     def statement(self, value: Any, kind: StatementKind, where: str, line: int) -> Statement:
         fields: dict[str, Any] = {}
@@ -429,47 +438,58 @@ class _Walker:
             fields.pop("owner", None)
         for name in ("baseline", "current", "target"):
             if isinstance(fields.get(name), bool):
-                raise ReadError(f"{where}: {name} should be a number or text", line)
+                fields.pop(name)
+                if self.strict:
+                    self.skipped(f"{where}: {name} should be a number or text; not read", value, None, line)
         return self.b.statement(parsed, kind, text.line, text.column, raw=str(text), **fields)
+
+    def try_statement(self, value: Any, kind: StatementKind, where: str, line: int) -> Statement | None:
+        """The statement, or None (with a note in okrlint's schema) when it has no usable text."""
+        try:
+            return self.statement(value, kind, where, line)
+        except ReadError as exc:
+            if self.strict:
+                self.b.note("skipped-part", f"{exc}; skipped", exc.line or line)
+            return None
 
     def objective(self, value: Any, where: str, parent: int | None = None) -> None:
         line = _line(value)
-        if isinstance(value, dict):
-            text_key, text = _get(value, _TEXT_KEYS)
-            line = _line(text, _key_line(value, text_key, line))
-            stmt = self.statement(value, "objective", where, line)
-            index = self.b.objective(stmt, parent)
-            self.self_check_objective_keys(value, where, line)
-            for list_names, kind in ((_KR_LIST, "key_result"), (_INIT_LIST, "initiative")):
-                lkey, items = _get(value, list_names)
-                if items is None:
-                    continue
-                list_line = _key_line(value, lkey, line)
-                if not isinstance(items, list):
-                    items = [items]
-                for i, item in enumerate(items):
-                    item_line = _line(item, _item_line(items, i, list_line))
-                    if isinstance(item, dict) and kind == "key_result":
-                        _, inits = _get(item, _INIT_LIST)
-                        for j, init in enumerate(inits if isinstance(inits, list) else []):
-                            self.b.attach(
-                                self.statement(
-                                    init,
-                                    "initiative",
-                                    f"{where}.{lkey}[{i}].initiatives[{j}]",
-                                    _line(init, _item_line(inits, j, item_line)),
-                                ),
-                                index,
-                            )
-                    self.b.attach(self.statement(item, kind, f"{where}.{lkey}[{i}]", item_line), index)  # type: ignore[arg-type]
-            for child_key in ("children", "objectives", "subobjectives"):
-                _, children = _get(value, (child_key,))
-                if isinstance(children, list):
-                    for i, child in enumerate(children):
-                        self.objective(child, f"{where}.{child_key}[{i}]", index)
-        else:
-            stmt = self.statement(value, "objective", where, line)
-            self.b.objective(stmt, parent)
+        if not isinstance(value, dict):
+            stmt = self.try_statement(value, "objective", where, line)
+            if stmt is not None:
+                self.b.objective(stmt, parent)
+            return
+        text_key, text = _get(value, _TEXT_KEYS)
+        line = _line(text, _key_line(value, text_key, line))
+        stmt = self.try_statement(value, "objective", where, line)
+        # an objective without text keeps its key results (an OKR with no objective)
+        index = self.b.objective(stmt, parent) if stmt is not None else self.b.okr_without_objective(parent)
+        self.self_check_objective_keys(value, where, line)
+        for list_names, kind in ((_KR_LIST, "key_result"), (_INIT_LIST, "initiative")):
+            lkey, items = _get(value, list_names)
+            if items is None:
+                continue
+            list_line = _key_line(value, lkey, line)
+            if not isinstance(items, list):
+                items = [items]
+            for i, item in enumerate(items):
+                item_line = _line(item, _item_line(items, i, list_line))
+                if isinstance(item, dict) and kind == "key_result":
+                    _, inits = _get(item, _INIT_LIST)
+                    for j, init in enumerate(inits if isinstance(inits, list) else []):
+                        init_where = f"{where}.{lkey}[{i}].initiatives[{j}]"
+                        init_line = _line(init, _item_line(inits, j, item_line))
+                        found = self.try_statement(init, "initiative", init_where, init_line)
+                        if found is not None:
+                            self.b.attach(found, index)
+                found = self.try_statement(item, kind, f"{where}.{lkey}[{i}]", item_line)  # type: ignore[arg-type]
+                if found is not None:
+                    self.b.attach(found, index)
+        for child_key in ("children", "objectives", "subobjectives"):
+            _, children = _get(value, (child_key,))
+            if isinstance(children, list):
+                for i, child in enumerate(children):
+                    self.objective(child, f"{where}.{child_key}[{i}]", index)
 
     def self_check_objective_keys(self, value: dict[str, Any], where: str, line: int) -> None:
         allowed = _NATIVE_OBJECTIVE_KEYS | set(_KR_LIST) | set(_INIT_LIST) | {"subobjectives"}
@@ -512,10 +532,24 @@ class _Walker:
             return False
         if items is None:
             return True
+        if isinstance(items, dict) and _get(items, _TEXT_KEYS)[0] is not None:
+            self.skipped("document: objectives should be a list; read as one objective", data, key, _line(items))
+            self.objective(items, "objectives")
+            return True
+        if isinstance(items, dict):  # objectives keyed by an id: {O1: {...}, O2: {...}}
+            for name, item in items.items():
+                self.objective(item, f"objectives.{name}")
+            return True
         if not isinstance(items, list):
-            raise ReadError("document: objectives should be a list", _key_line(data, key, _line(items)))
+            self.skipped("document: objectives should be a list; not read", data, key, _line(items))
+            return True
         for i, item in enumerate(items):
             self.objective(item, f"objectives[{i}]")
+        for other, value in data.items() if isinstance(data, dict) else ():
+            if _norm(other) != "objectives":  # OKRs beside the native ones, in another shape
+                self.strict = False
+                self.foreign(value, str(other))
+                self.strict = True
         return True
 
     def foreign(self, data: Any, path: str = "", parent: int | None = None) -> None:
