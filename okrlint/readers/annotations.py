@@ -17,19 +17,22 @@ _NUM = r"(?:\d+(?:[.\-]\d+)*)"
 # Kind labels at the start of a line: "Objective:", "O1:", "Objective 1 -", "KR1:",
 # "Key Result 1:", "KR 1.2 -", "Init 1:", "Initiative:", "CRO KR:". Optional bold.
 _LABEL = re.compile(
-    rf"""^\s*(?:(?:\*\*|__)\s*)?
+    rf"""^\s*(?:(?:\*\*|__|`)\s*)?
     (?:(?P<role>[A-Z]{{2,5}})\s+(?=KR\b))?
+    (?:[A-Za-z]{{3,15}}\s+(?:[A-Za-z]{{3,15}}\s+)?(?=(?:objective|goal)s?\b))?
     (?P<label>
-        objectives?|obj\.?|o(?=\s*{_NUM})|
+        objectives?|obj\.?|o(?=[\s\-]*{_NUM})|goals?|okr(?=[\s\-]*[A-Za-z]?\d)|
         key[\s\-]*results?|krs?|k\.r\.|
         initiatives?|init\.?|inits?|actions?|projects?
     )
-    \s*(?:(?P<num>{_NUM})\s*)?(?:(?:\*\*|__)\s*)?
-    (?P<sep>[:.)\-–—]|\*\*:|:\*\*|__:|:__)\s*(?:(?:\*\*|__)\s*)?""",
+    (?:[\s\-]*(?P<num>[A-Za-z]?{_NUM}[A-Za-z]?)\s*)?\s*(?:(?:\*\*|__)\s*)?
+    (?P<sep>[:.)`]|[\-–—](?![^\W\d_])|\*\*:|:\*\*|__:|:__)\s*(?:(?:\*\*|__)\s*)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _KIND_OF_LABEL: list[tuple[str, StatementKind]] = [
     ("obj", "objective"),
+    ("goal", "objective"),
+    ("okr", "objective"),
     ("o", "objective"),
     ("key", "key_result"),
     ("kr", "key_result"),
@@ -60,11 +63,18 @@ _PROGRESS = re.compile(
     )\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+_VALUE_BEFORE = re.compile(r"[\d%]\s*+$")
+_HAS_TARGET = re.compile(r"(?i)\bto\s[$€£]?\d|→|->|=>")  # "from 30% to 45% => 90%": already has its target
+# " - Current Score: 0/10", " | Status: done" after the statement: a progress note.
+_FIELD_NOTE = re.compile(
+    r"(?<!\s)\s++[-–—|]\s++(?:current\s+)?(?:score|status|progress|grade|result)\s*+[:=]\s*+(?P<p>[^\-–—|:]{1,30}+)$",
+    re.IGNORECASE,
+)
 _URL_NOTE = re.compile(r"(?<!\s)\s*\((?=[^()]*https?://)[^()]*+\)\s*$")
 _LEADING_SEP = re.compile(r"^\s*(?:[-–—:|]\s+)+")
 _WRAPPING_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?P<inner>.+)\1$")
 _SECTION_LIST = re.compile(r"(?i)(key[\s\-]*results?|krs?|initiatives?|inits?|actions?|projects?)")
-_SECTION_OBJECTIVES = re.compile(r"(?i)objectives?")
+_SECTION_OBJECTIVES = re.compile(r"(?i)objectives?|goals?")
 _PRIORITY_TAG = re.compile(r"(?i)P[0-9X?]")
 _PERCENT_AFTER = re.compile(r"\s*%")
 _LEADING_MENTIONS = re.compile(r"^\s*(@[\w.\-]+(?:\s*,\s*@[\w.\-]+)*)\s*(?:[-–—:|]\s*)?")
@@ -133,15 +143,40 @@ def _without_parenthetical(text: str) -> str:
     return text[:start].rstrip() if start >= 0 else text
 
 
+_QUALIFIER = re.compile(r"^[^\W\d_]{2,15}\s*+(?=\S)")
+
+
 def is_section_label(text: str) -> StatementKind | None:
-    """'Key Results', '**Initiatives:**', 'KRs' alone: a label that opens a list of that kind."""
+    """'Key Results', '**Initiatives:**', 'KRs', 'Team Objectives' alone: a label that opens a
+    list of that kind."""
     clean = text.strip().strip("*_").strip().rstrip(":").strip().strip("*_").strip()
     clean = _without_parenthetical(clean)
+    m = _QUALIFIER.match(clean)
+    if m and not (_SECTION_LIST.fullmatch(clean) or _SECTION_OBJECTIVES.fullmatch(clean)):
+        clean = clean[m.end() :]  # "OKR objective", "Quarterly Key Results", "OKRkey results"
     if _SECTION_LIST.fullmatch(clean):
         return label_kind(clean)
     if _SECTION_OBJECTIVES.fullmatch(clean):
         return "objective"
     return None
+
+
+def _strip_symbols(text: str) -> str:
+    """Emoji and other pictographs at either end ("🎯 Grow revenue ✅") mark status or decorate;
+    they are not part of the statement."""
+    if not text or (text[0].isascii() and text[-1].isascii()):
+        return text
+    import unicodedata
+
+    def symbol(c: str) -> bool:
+        return unicodedata.category(c) in ("So", "Sk", "Mn", "Cf") or c in "\ufe0f\u200d"
+
+    start, end = 0, len(text)
+    while start < end and (symbol(text[start]) or (text[start] == " " and start > 0)):
+        start += 1
+    while end > start and (symbol(text[end - 1]) or text[end - 1] == " "):
+        end -= 1
+    return text[start:end].strip() if start or end < len(text) else text
 
 
 def strip_emphasis(text: str) -> str:
@@ -203,7 +238,14 @@ def parse_line(text: str) -> ParsedLine:
     # trailing annotations, in any order
     for _ in range(4):
         changed = False
+        m = _FIELD_NOTE.search(s) if ":" in s or "=" in s else None
+        if m and m.start() > 0:
+            out.progress = out.progress or m.group("p").strip()
+            s = s[: m.start()]
+            changed = True
         m = _PROGRESS.search(s) if _may_end_in_progress(s) else None
+        if m and m.group("p1") and _VALUE_BEFORE.search(s, 0, m.start()) and not _HAS_TARGET.search(s, 0, m.start()):
+            m = None  # "18% → 25%", "3.2 => 4.0": a start and a target, not progress
         if m:
             out.progress = next(g for g in m.groups() if g).replace(" ", "")
             s = s[: m.start()]
@@ -236,7 +278,7 @@ def parse_line(text: str) -> ParsedLine:
         s = _MENTION.sub("", s)
     if "://" in s:
         s = _URL_NOTE.sub("", s)
-    s = strip_emphasis(" ".join(s.split()))
+    s = _strip_symbols(strip_emphasis(" ".join(s.split())))
     if len(s) > 2 and s[0] == s[-1] and s[0] in "\"'`":
         s = s[1:-1].strip()
     s = _LEADING_SEP.sub("", s).strip() if s[:1] in _SEPARATORS else s.strip()

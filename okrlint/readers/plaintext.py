@@ -1,41 +1,21 @@
-"""Plain text: "Objective:", "KR:" and "Initiative:" lines, with optional bullets under them.
+"""Plain text: the same two stages as Markdown (docs/readers.md), on lines and indentation.
 
-Lines without a label are key results when they are bullets under an objective, and are
-otherwise prose (titles, owners, notes) that the reader leaves alone.
+okrlint.readers.outline.text_outline makes each line a block: a bulleted or numbered line
+is an item nested under the line above it with less indentation, an unindented line that
+ends in ':' or is in capitals heads the lines after it. okrlint.readers.roles then reads
+"Objective:", "KR:" and "Initiative:" lines, the lists under them, and the document's own
+unlabelled pattern, as it does for Markdown.
 """
 
 from __future__ import annotations
 
-import re
-
-from okrlint.model import Document, StatementKind
-from okrlint.readers.annotations import is_section_label, parse_line
-from okrlint.readers.base import DocumentBuilder, find_cycle
-
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+from okrlint.model import Document
+from okrlint.readers.base import DocumentBuilder
+from okrlint.readers.outline import text_outline
+from okrlint.readers.roles import assign_roles
 
 
 def read(text: str, path: str = "<text>") -> Document:
-    b = DocumentBuilder(path, "text", text)
-    mode: StatementKind = "key_result"
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        bullet = _BULLET.match(raw)
-        body = raw[bullet.end() :] if bullet else raw
-        label = is_section_label(body)
-        if label is not None:
-            mode = label
-            continue
-        parsed = parse_line(body)
-        if not parsed.text:
-            continue
-        column = raw.find(parsed.text[:20]) + 1 or 1
-        if parsed.kind == "objective" or (parsed.kind is None and mode == "objective" and bullet):
-            b.objective(b.statement(parsed, "objective", number, column, raw=raw.strip()))
-            mode = "key_result"
-        elif parsed.kind is not None or (bullet and b.current is not None):
-            b.attach(b.statement(parsed, parsed.kind or mode, number, column, raw=raw.strip()))
-        elif not b.doc.okrs and (cycle := find_cycle(raw)):
-            b.set_cycle(cycle)
-    return b.finish()
+    builder = DocumentBuilder(path, "text", text)
+    assign_roles(text_outline(text), builder, text.splitlines())
+    return builder.finish()

@@ -371,6 +371,32 @@ def _item_line(items: Any, index: int, fallback: int) -> int:
     return lines[index] if lines is not None and index < len(lines) else fallback
 
 
+def _words(value: Any) -> int:
+    return len(value.split()) if isinstance(value, str) else 0
+
+
+def _described(mapping: dict[str, Any], key: str | None, text: Any) -> Any:
+    """A key result's statement: its `description` when its title is only a short name for
+    it ("Dev Communities Experiments" over "Pilot 2-3 in-market experiments for ...")."""
+    if key is None or _norm(key) not in ("title", "name"):
+        return text
+    _, described = _get(mapping, ("description",))
+    if _words(described) >= 6 and _words(described) >= 2 * _words(text) and _words(text) <= 6:
+        return described
+    return text
+
+
+def _longest_text(mapping: dict[str, Any], least: int = 2) -> str | None:
+    """In a mapping whose keys okrlint does not know (another language, a tool's own names),
+    the value that reads as the statement: the string of most words (`least` at least), the
+    first of equals."""
+    best: str | None = None
+    for value in mapping.values():
+        if isinstance(value, str) and _words(value) >= least and (best is None or _words(value) > _words(best)):
+            best = value
+    return best
+
+
 # How a normalised key is written in okrlint's schema, for did-you-mean hints.
 _SPELLED = {"keyresults": "key_results", "keyresult": "key_result"}
 
@@ -384,7 +410,11 @@ class _Walker:
     def text_of(self, value: Any, what: str, where: str, line: int) -> LocStr:
         if isinstance(value, dict):
             keys = _TEXT_KEYS if what == "objective" else _KR_TEXT_KEYS + _TEXT_KEYS
-            _, inner = _get(value, keys)
+            key, inner = _get(value, keys)
+            if inner is not None and what != "objective":
+                inner = _described(value, key, inner)
+            if inner is None and not self.strict:
+                inner = _longest_text(value) or _longest_text(value, 1)
             if inner is not None:
                 return self.text_of(inner, what, where, line)
         if not isinstance(value, str):
@@ -581,6 +611,69 @@ class _Walker:
             self.foreign(value, f"{path}.{key}" if path else str(key), parent)
 
 
+_OKR_KEY = re.compile(r"(?i)okr|(?<![a-z])krs?(?![a-z])|objective|key.?results?|goals?")
+
+
+class _Structure:
+    """The shape of OKRs in a file whose keys okrlint does not know: a list of mappings, each
+    with a text and a list of texts (objectives and their key results), in a file whose keys
+    or name speak of OKRs. Texts are chosen as in _longest_text."""
+
+    def __init__(self, walker: _Walker) -> None:
+        self.w = walker
+
+    @staticmethod
+    def statement_list(value: Any) -> bool:
+        return isinstance(value, list) and bool(value) and all(
+            (isinstance(v, str) and v.strip()) or (isinstance(v, dict) and _longest_text(v, 1) is not None)
+            for v in value
+        )
+
+    def objective_like(self, value: Any) -> bool:
+        return isinstance(value, dict) and _longest_text(value) is not None and any(
+            self.statement_list(v) for v in value.values()
+        )
+
+    def read(self, data: Any, where: str = "") -> None:
+        if isinstance(data, list):
+            if data and sum(1 for v in data if self.objective_like(v)) * 2 > len(data):
+                for i, value in enumerate(data):
+                    if self.objective_like(value):
+                        self.objective(value, f"{where}[{i}]")
+                return
+            for i, value in enumerate(data):
+                self.read(value, f"{where}[{i}]")
+        elif isinstance(data, dict):
+            for key, value in data.items():
+                self.read(value, f"{where}.{key}" if where else str(key))
+
+    def objective(self, value: dict[str, Any], where: str) -> None:
+        stmt = self.w.try_statement(value, "objective", where, _line(value))
+        if stmt is None:
+            return
+        index = self.w.b.objective(stmt)
+        for key, items in value.items():
+            if not self.statement_list(items):
+                continue
+            kind: StatementKind = "initiative" if _norm(key) in _INIT_LIST else "key_result"
+            for i, item in enumerate(items):
+                found = self.w.try_statement(item, kind, f"{where}.{key}[{i}]", _line(item, _item_line(items, i, 1)))
+                if found is not None:
+                    self.w.b.attach(found, index)
+
+
+def _speaks_of_okrs(data: Any, path: str, depth: int = 0) -> bool:
+    if depth == 0 and _OKR_KEY.search(path.rsplit("/", 1)[-1]):
+        return True
+    if depth > 6:
+        return False
+    if isinstance(data, dict):
+        return any(_OKR_KEY.search(str(k)) or _speaks_of_okrs(v, path, depth + 1) for k, v in data.items())
+    if isinstance(data, list):
+        return any(_speaks_of_okrs(v, path, depth + 1) for v in data[:50])
+    return False
+
+
 def read(text: str, path: str = "<text>", fmt: str = "yaml") -> Document:
     data = load_json(text) if fmt == "json" else load_yaml(text)
     builder = DocumentBuilder(path, fmt, text)
@@ -593,4 +686,8 @@ def read(text: str, path: str = "<text>", fmt: str = "yaml") -> Document:
         walker.foreign(data)
         if walker.mappings:
             builder.note("schema-mapping", "read another tool's schema: " + "; ".join(walker.mappings))
+        elif not builder.doc.okrs and _speaks_of_okrs(data, path):
+            _Structure(walker).read(data)
+            if builder.doc.okrs:
+                builder.note("schema-mapping", "read by its shape: objectives with lists of key results")
     return builder.finish()

@@ -1,0 +1,711 @@
+"""Role inference: which blocks of an outline are objectives, key results, initiatives,
+fields of the statement above, group headings or prose.
+
+Decisions combine cues across the whole document, strongest first (docs/readers.md):
+
+1. Explicit labels on the block: "Objective:", "O1 -", "KR 1.2:", "Initiative:", in bold,
+   in backticks, numbered or not. A label alone ("### Objective 1", "**Key Result 2**") names
+   the kind and the statement is the paragraph that follows it.
+2. Section labels that open a list of one kind: "Key Results", "Initiatives", "Objectives".
+3. Fields: "Target: 8", "**Owner**: Ana", "Status: done" under a statement belong to it.
+4. The document's own pattern, when it labels nothing: a heading, a bold or short paragraph,
+   or a list item that has a list of its own is an objective with key results, when the
+   document is about OKRs (its name, title or headings say so) and that structure carries
+   measurable key results somewhere in the document. A structure that repeats is one
+   pattern, so an objective whose key results have no numbers is read like its siblings.
+5. Prose stays prose: sections that explain (Background, FAQ, How to ...), placeholders of
+   templates ("[Measurable outcome]"), links, questions, glossaries ("**Term**: meaning"),
+   and anything under no objective.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from okrlint.model import StatementKind
+from okrlint.readers.annotations import ParsedLine, is_section_label, parse_line
+from okrlint.readers.base import DocumentBuilder, find_cycle
+from okrlint.readers.outline import Block
+
+# Section headings whose content explains or surrounds OKRs rather than being OKRs.
+_PROSE_SECTIONS = re.compile(
+    r"""(?ix)^(?:\d+[.)]?\s*)?(?:[^\w\s]+\s*)?(
+        key\s+concepts?|concepts?|definitions?|glossary|(?:external\s+)?references?|resources?|links?
+      | background|introduction|intro|overview|about(?:\s+.*)?|notes?|process|how\s+we\s+work.*|faq.*
+      | frequently\s+asked.*|(?:table\s+of\s+)?contents|changelog|history|context|timeline|retro(?:spective)?s?
+      | summary|scoring|grading|how\s+(?:to|do|does|can|should)\s+.*|guidelines?|principles?|tips?
+      | what\s+(?:are|is|makes)\s+.*|why\s+.*|benefits?.*|examples?\s+of\s+.*|best\s+practices?
+      | appendix|see\s+also|further\s+reading|templates?|instructions?|legend|status\s+key|meeting\s+notes
+      | install(?:ation)?|usage|getting\s+started|features?|requirements?|license|contributing|credits?
+      | progress\s+log|log|session.*|changes|release\s+notes|faqs?|q\s*&\s*a|questions?
+    )\s*[:?]?$"""
+)
+# Headings that group OKRs (titles, cycles, teams) rather than state an objective.
+_GROUP_WORDS = re.compile(
+    r"(?i)\b(okrs?|objectives?\s*(?:and|&)\s*key\s*results?|key\s*results?|objectives|goals|quarterly|roadmap)\b"
+)
+# Words that make a short heading a group ("Team Platform", "Company", "Current"), not a goal.
+_SHORT_GROUP_WORDS = re.compile(
+    r"(?i)\b(yearly|annual|monthly|weekly|plan|priorities|team|squad|department|company|personal|current"
+    r"|previous|archive|archived|done|completed|backlog|draft|q[1-4]|h[12])\b"
+)
+_OKR_WORDS = re.compile(r"(?i)(?<![a-z])(okrs?|objectives?|key[\s_-]*results?|krs?|goals?)(?![a-z])")
+_PATH_WORDS = re.compile(r"(?i)(?<![a-z])(okrs?|objectives|goals)(?![a-z])")
+# A label with no statement: "Objective 1", "Objective", "O2", "1. Objective (O)", "KR 2.1".
+_GENERIC = re.compile(
+    r"""(?ix)^(?:\d++[.)]\s*+)?(?:[^\w\s]++\s*+)?
+    (?P<label>objective|goal|o|key\s*+result|kr|initiative)
+    \s*+\#?\s*+(?:[a-z]?\d++(?:[.\-]\d++)*+\s*+)?(?:\((?:o|kr)\)\s*+)?[:.\-–—]?$"""
+)
+# Placeholders of templates: "[Measurable outcome]", "{{objective}}", "<your objective>", "X%".
+_PLACEHOLDER = re.compile(
+    r"^\s*+(?:\[[^\]]*+\]|\{\{?[^}]*+\}\}?|<[^>]*+>|_++|\.{3}|…|x++%?|tbd|todo|n/?a|p[0-9x?])\s*+[.:\-–—]?\s*+$", re.I
+)
+_HAS_PLACEHOLDER = re.compile(r"\{\{|\}\}|\[(?:[A-Z][a-z]+\s?){1,5}\]|<[a-z ]{3,}>")
+# "Term: value" items: a short term, a colon, the rest.
+_DEFINITION = re.compile(r"^(?P<term>[^:]{1,40}?)\s*[:：]\s+(?P<value>\S.*)$")
+_FIELDS = {
+    "target": "target", "target value": "target", "goal": "target", "baseline": "baseline",
+    "start": "baseline", "starting point": "baseline", "start value": "baseline", "from": "baseline",
+    "current": "current", "current value": "current", "current progress": None, "actual": "current",
+    "owner": "owner", "owners": "owner", "dri": "owner", "lead": "owner", "assignee": "owner", "responsible": "owner",
+    "due": "due", "due date": "due", "deadline": "due", "by": "due", "timeline": None, "timeframe": None,
+    "status": None, "progress": None, "score": None, "grade": None, "confidence": None, "priority": None,
+    "measure": None, "measurement": None, "metric": None, "how measured": None, "how to measure": None,
+    "notes": None, "note": None, "comment": None, "comments": None, "update": None, "updates": None,
+    "progress updates": None, "why": None, "why this matters": None, "dependencies": None, "next steps": None,
+    "key activities": None, "team": None, "unit": "unit", "evidence": None, "result": None, "final score": None,
+    "active from": None, "start date": None, "end date": None, "period": None, "cycle": None, "review date": None,
+    "last updated": None, "rationale": None, "context": None, "description": None, "risks": None, "blockers": None,
+}
+_QUANTITY = re.compile(
+    r"""(?ix)(?<![\w.])(?:
+        [$€£¥]\s?\d
+      | \d+(?:[.,]\d+)*\s?(?:%|x\b|k\b|m\b|ms\b|h\b|s\b|/\d)
+      | (?:0|[1-9]\d{0,2}(?:[.,]\d+)?)(?![\d.]*\.\d)(?=\s|$|[,;)]|/)
+      | \b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|million|double|triple
+          |half)\b
+    )"""
+)
+_CYCLE_TOKEN = re.compile(r"(?i)\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d{2}|v?\d+\.\d+\.\d+)\b")
+_QUESTION = re.compile(r"\?\s*$")
+_PLURAL_LABEL = re.compile(r"(?i)^\W*(?:objectives|key\s*results|krs|goals)\s*[:.]\s*\S")
+_SENTENCE_BREAK = re.compile(r"[.!?。！？](?:\s|$)(?=\s*+[A-ZА-ЯÀ-Ý\u4e00-\u9fff]|$)")
+_ENDS_IN_URL = re.compile(r"https?://\S+$")
+
+
+def generic_label(text: str) -> StatementKind | None:
+    """The kind a label alone names ("Objective 2", "### Objective", "KR 1.3"), or None."""
+    m = _GENERIC.match(text.replace("*", "").replace("`", "").strip())
+    if not m:
+        return None
+    label = m.group("label").lower()
+    if label in ("objective", "goal", "o"):
+        return "objective"
+    return "initiative" if label == "initiative" else "key_result"
+
+
+def is_placeholder(text: str) -> bool:
+    return bool(_PLACEHOLDER.match(text)) or bool(_HAS_PLACEHOLDER.search(text))
+
+
+def has_quantity(text: str) -> bool:
+    return _QUANTITY.search(_CYCLE_TOKEN.sub(" ", text)) is not None
+
+
+def field_of(text: str) -> tuple[str, str | None, str] | None:
+    """("target", field name or None, value) for "Target: 8" and the like, else None."""
+    m = _DEFINITION.match(text.replace("**", "").replace("__", "").strip())
+    if not m:
+        return None
+    term = " ".join(m.group("term").lower().replace("*", "").split()).strip(" -–—")
+    if term not in _FIELDS:
+        return None
+    return term, _FIELDS[term], m.group("value").strip()
+
+
+_ARTICLE_START = re.compile(r"^(?:a|an|the|one|some|any|your|what|how|when|where|which|used|this|these|it)\s")
+
+
+def defines_a_term(parsed: ParsedLine) -> bool:
+    """"Objective: a qualitative, inspirational goal": a label followed, in lower case, by
+    what the term means, not by a statement ("Objective: A world-class brand" is one)."""
+    return parsed.kind is not None and bool(_ARTICLE_START.match(parsed.text))
+
+
+def is_definition(text: str, bold_term: bool = False) -> bool:
+    """"**Term**: a meaning" or "Term: meaning", a glossary or feature entry, not a statement
+    ("Deploy services with HA: PostgreSQL, etcd" is a statement with a list)."""
+    raw = text.strip()
+    m = _DEFINITION.match(raw.replace("**", "").replace("__", ""))
+    if not m or parse_line(raw).kind is not None:
+        return False
+    words = len(m.group("term").split())
+    return words <= 5 if bold_term else words <= 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    okr: int | None = None  # the OKR statements attach to
+    mode: StatementKind | None = None  # what unlabelled items are, set by a section label
+    prose: bool = False  # inside a section that explains rather than states
+    parent: int | None = None  # the OKR of an enclosing objective heading
+    from_heading: bool = False  # okr is a heading's: items under it are its key results
+
+
+class _Roles:
+    def __init__(self, root: Block, builder: DocumentBuilder, lines: list[str]) -> None:
+        self.root = root
+        self.b = builder
+        self.lines = lines
+        self.blocks = root.walk()
+        self.consumed: set[int] = set()  # blocks already read as part of another
+        self.last_statement: dict[int, object] = {}
+        path = builder.doc.path
+        self.labelled = any(self.kind_of(b) == "objective" for b in self.blocks)
+        self.labelled_krs = any(self.kind_of(b) == "key_result" for b in self.blocks)
+        self.vocab = bool(_PATH_WORDS.search(path)) or any(
+            b.kind in ("heading", "paragraph") and _OKR_WORDS.search(b.text) for b in self.blocks
+        ) or any(b.kind == "row" and any(_OKR_WORDS.search(c) for c in b.cells) for b in self.blocks)
+        self.okr_document = self.is_okr_document(path)
+        # a template: its statements are placeholders, and what is left is its instructions
+        self.template = sum(1 for b in self.blocks if b.kind != "root" and _HAS_PLACEHOLDER.search(b.text)) >= 2
+        self.patterns = set() if self.template or self.manual else self.accepted_patterns()
+
+    # -- the cues --------------------------------------------------------------------------
+    def kind_of(self, block: Block) -> StatementKind | None:
+        """The kind a block's own label names, or None. A plural label with text ("Objectives:
+        qualitative, inspiring statements") says what the terms mean; it labels nothing."""
+        if block.kind in ("root", "table", "row") or _PLURAL_LABEL.match(block.text):
+            return None
+        return block.parsed.kind or generic_label(block.text)
+
+    def usable(self, block: Block, parsed: ParsedLine | None = None) -> bool:
+        """Whether a block's text can be a statement at all: words, not a placeholder, not only
+        links, not a question (unless labelled)."""
+        parsed = parsed or block.parsed
+        text = parsed.text
+        if not text or not re.search(r"\w", text) or block.link_only or is_placeholder(text):
+            return False
+        if defines_a_term(parsed) or generic_label(text):
+            return False
+        return parsed.kind is not None or _QUESTION.search(text) is None
+
+    def statement_like(self, block: Block) -> bool:
+        """An unlabelled block that reads as a statement: two words or more (or a few
+        characters of a language written without spaces), no intro colon, not a glossary
+        entry, not a question, not several sentences, not a reference ending in a link."""
+        text = block.parsed.text
+        words = len(text.split())
+        return (
+            self.usable(block)
+            and (2 <= words <= 60 or (words == 1 and len(text) >= 4 and not text.isascii()))
+            and len(_SENTENCE_BREAK.findall(text)) < 2
+            and not _ENDS_IN_URL.search(text)
+            and not block.text.rstrip().rstrip("*_").endswith(":")
+            and not is_definition(text, block.term)
+            and field_of(text) is None
+        )
+
+    def pattern(self, block: Block) -> tuple[str, int] | None:
+        """The structure an unlabelled objective candidate has, and its key-result items."""
+        if block.kind == "heading":
+            return ("heading", block.level)
+        if block.kind == "paragraph":
+            return ("paragraph", int(block.bold))
+        if block.kind == "item":
+            return ("item", block.depth)
+        return None
+
+    def candidate_items(self, block: Block) -> list[Block]:
+        """The items an unlabelled objective candidate would take as its key results."""
+        if block.kind == "item":
+            return [c for c in block.children if c.kind == "item"]
+        if block.kind == "heading":
+            return [c for c in block.children if c.kind == "item"]
+        if block.kind == "paragraph" and block.parent is not None:
+            siblings = block.parent.children
+            i = siblings.index(block)
+            if i + 1 < len(siblings) and siblings[i + 1].kind == "item":
+                list_id = siblings[i + 1].list_id
+                return [s for s in siblings[i + 1 :] if s.kind == "item" and s.list_id == list_id]
+        return []
+
+    def is_okr_document(self, path: str) -> bool:
+        """A document that says it is a set of OKRs: by its file name or its title, and not a
+        manual (two or more sections such as Installation, Usage, FAQ)."""
+        headings = [b for b in self.blocks if b.kind == "heading"]
+        named = bool(_PATH_WORDS.search(path.replace("\\", "/").rsplit("/", 2)[-1] if path else ""))
+        titled = bool(headings) and bool(_OKR_WORDS.search(headings[0].text))
+        self.manual = sum(1 for h in headings if _PROSE_SECTIONS.match(h.parsed.text)) >= 2
+        return (named or titled) and not self.manual
+
+    def accepted_patterns(self) -> set[tuple[str, int]]:
+        """The unlabelled structures this document writes OKRs in: in a document that says it
+        is a set of OKRs, every one; in another about OKRs, those of which one instance has
+        measurable items."""
+        if not self.vocab:
+            return set()
+        found: dict[tuple[str, int], list[bool]] = {}
+        for block in self.blocks:
+            if self.kind_of(block) or block.kind not in ("heading", "paragraph", "item"):
+                continue
+            items = [i for i in self.candidate_items(block) if self.statement_like(i)]
+            if not items or (not self.statement_like(block) and block.kind != "heading"):
+                continue
+            key = self.pattern(block)
+            if key is None:
+                continue
+            measured = sum(1 for i in items if has_quantity(i.parsed.text)) / len(items)
+            found.setdefault(key, []).append(measured >= 0.34)
+        return {key for key, hits in found.items() if self.okr_document or any(hits)}
+
+    # -- building ---------------------------------------------------------------------------
+    def column(self, line: int, text: str) -> int:
+        if 1 <= line <= len(self.lines) and text:
+            for size in (20, 10, 4):  # an annotation may sit inside the text: "Grow ARR `P1` from"
+                pos = self.lines[line - 1].find(text[:size])
+                if pos >= 0:
+                    return pos + 1
+        return 1
+
+    def statement(self, block: Block, kind: StatementKind, parsed: ParsedLine | None = None):
+        parsed = parsed or block.parsed
+        return self.b.statement(parsed, kind, block.line, self.column(block.line, parsed.text), raw=block.text.strip())
+
+    def objective(self, block: Block, ctx: _Ctx, parsed: ParsedLine | None = None) -> int:
+        index = self.b.objective(self.statement(block, "objective", parsed), parent=ctx.parent)
+        return index
+
+    def attach(self, block: Block, kind: StatementKind, ctx: _Ctx, parsed: ParsedLine | None = None) -> int:
+        """Add a key result or initiative to the context's OKR (a new OKR without an objective
+        when there is none: only labelled statements get here without one)."""
+        okr = ctx.okr if ctx.okr is not None else self.b.okr_without_objective(ctx.parent)
+        stmt = self.statement(block, kind, parsed)
+        self.b.attach(stmt, okr)
+        self.last_statement[okr] = stmt
+        return okr
+
+    def set_field(self, okr: int | None, field: tuple[str, str | None, str]) -> None:
+        """'Target: 8' under a statement: the value is kept on the statement above."""
+        _, name, value = field
+        stmt = self.last_statement.get(okr) if okr is not None else None
+        if stmt is None or name is None or not value or is_placeholder(value):
+            return
+        if name == "owner":
+            stmt.owner = stmt.owner or value.lstrip("@")  # type: ignore[attr-defined]
+        elif getattr(stmt, name, None) is None:
+            setattr(stmt, name, value[:200])
+
+    # -- the walk ----------------------------------------------------------------------------
+    def run(self) -> None:
+        top = [b for b in self.root.children if b.kind == "heading"]
+        title = top[0] if len(top) == 1 and top[0].level == 1 else None
+        if title is not None and not any(c.kind == "heading" for c in title.children):
+            title = None  # a lone heading over the content: read as any other heading
+        if title is not None and self.kind_of(title) is None:
+            if cycle := find_cycle(title.text):
+                self.b.set_cycle(cycle)
+            self.sequence([b for b in self.root.children if b is not title], _Ctx())
+            self.sequence(title.children, _Ctx())
+        else:
+            self.sequence(self.root.children, _Ctx())
+
+    def sequence(self, blocks: list[Block], ctx: _Ctx) -> _Ctx:
+        """Sibling blocks in order; a list is read as a whole. Returns the context after them."""
+        i = 0
+        pending_objective: Block | None = None  # "**Objective 1**": the next paragraph is its text
+        while i < len(blocks):
+            block = blocks[i]
+            if id(block) in self.consumed:
+                i += 1
+                continue
+            if block.kind == "item":
+                j = i
+                while j < len(blocks) and blocks[j].kind == "item" and blocks[j].list_id == block.list_id:
+                    j += 1
+                ctx = self.items(blocks[i:j], ctx)
+                i = j
+                continue
+            if block.kind == "heading":
+                ctx = self.heading(block, ctx)
+            elif block.kind == "table":
+                ctx = self.table(block, ctx)
+            elif block.kind == "paragraph":
+                if pending_objective is not None and self.usable(block) and not self.kind_of(block):
+                    okr = self.objective(block, replace(ctx))
+                    ctx = replace(ctx, okr=okr, mode=None)
+                    pending_objective = None
+                else:
+                    pending_objective = None
+                    ctx, pending = self.paragraph(block, blocks[i + 1] if i + 1 < len(blocks) else None, ctx)
+                    if pending:
+                        pending_objective = block
+            i += 1
+        return ctx
+
+    def heading(self, h: Block, ctx: _Ctx) -> _Ctx:
+        """Read a heading and its section; returns the context for the sibling headings after
+        it ("### Key Results" after "### Objective" belongs to that objective)."""
+        text = h.parsed.text
+        kind = self.kind_of(h)
+        section = is_section_label(h.text)
+        after = replace(ctx, mode=None)  # what a sibling heading after this one sees
+        if ctx.prose and kind is None:
+            self.sequence(h.children, ctx)
+            return ctx
+        if section in ("key_result", "initiative"):  # "### Key Results" under an objective
+            self.sequence(h.children, replace(ctx, mode=section))
+            return ctx
+        if section == "objective" or (kind == "objective" and generic_label(h.text)):
+            okr = self.text_from_next_paragraph(h, ctx)
+            if okr is None and section == "objective" and any(c.kind in ("item", "heading") for c in h.children):
+                self.sequence(h.children, replace(ctx, okr=None, mode="objective", from_heading=False))
+                return replace(after, okr=None)
+            if okr is None:
+                okr = self.b.okr_without_objective(ctx.parent)
+            self.sequence(h.children, replace(ctx, okr=okr, mode=None, parent=okr, from_heading=True))
+            return replace(after, okr=okr)
+        if kind == "objective":
+            okr = self.objective(h, ctx) if self.usable(h) else self.b.okr_without_objective(ctx.parent)
+            self.sequence(h.children, replace(ctx, okr=okr, mode=None, parent=okr, from_heading=True, prose=False))
+            return replace(after, okr=okr)
+        if kind in ("key_result", "initiative"):
+            parsed = h.parsed
+            block = h
+            if is_placeholder(h.parsed.text):  # "### Key Result 1.1: [Measurable outcome]"
+                return ctx
+            if generic_label(h.text):  # "### Key Result 2": its statement is the paragraph below
+                first = next((c for c in h.children if c.kind == "paragraph"), None)
+                if first is None or not self.statement_like(first):
+                    self.sequence(h.children, replace(ctx, mode=kind))
+                    return ctx
+                self.consumed.add(id(first))
+                block, parsed = first, first.parsed
+            okr = self.attach(block, kind, ctx, parsed)
+            self.statement_children(h, replace(ctx, okr=okr))
+            return replace(ctx, okr=okr)
+        if _PROSE_SECTIONS.match(text):
+            self.sequence(h.children, replace(ctx, prose=True, okr=None, mode=None))
+            return replace(after, okr=None)
+        if self.heading_is_objective(h):
+            okr = self.objective(h, ctx)
+            self.sequence(h.children, replace(ctx, okr=okr, mode=None, parent=okr, from_heading=True))
+            return replace(after, okr=okr)
+        if self.heading_is_parent_objective(h):  # a company objective over team objectives
+            okr = self.objective(h, ctx)
+            self.sequence(h.children, replace(ctx, okr=None, mode=None, parent=okr, from_heading=False))
+            return replace(after, okr=None)
+        if cycle := find_cycle(text):
+            self.b.set_cycle(cycle)
+        self.sequence(h.children, replace(ctx, okr=None, mode=None, from_heading=False))
+        return replace(after, okr=None)
+
+    def text_from_next_paragraph(self, h: Block, ctx: _Ctx) -> int | None:
+        """An objective label alone ("### Objective 2"): its text is the paragraph below it."""
+        for child in h.children:
+            if child.kind == "paragraph":
+                if self.kind_of(child) or not self.statement_like(child):
+                    return None
+                self.consumed.add(id(child))
+                return self.objective(child, ctx)
+            if child.kind != "paragraph":
+                return None
+        return None
+
+    def heading_is_objective(self, h: Block) -> bool:
+        """An unlabelled heading states an objective when it sits over key results in this
+        document's pattern, and not over objectives of its own."""
+        if (self.labelled or self.labelled_krs) and not any(self.kind_of(c) == "key_result" for c in h.children):
+            return False  # a document that labels its statements says where each one is
+        words = h.parsed.text.split()
+        if not self.statement_like(h) or not re.search(r"[^\W\d_]{2}", h.parsed.text) or _GROUP_WORDS.search(h.text):
+            return False
+        if len(words) <= 3 and (_SHORT_GROUP_WORDS.search(h.text) or find_cycle(h.text)):
+            return False
+        items = [c for c in h.children if c.kind == "item"]
+        below = [c for c in h.children if c.kind == "heading"]
+        if any(self.kind_of(b) == "objective" for b in h.walk()):
+            return False
+        nested = [i for i in items if any(c.kind == "item" for c in i.children)]
+        measured = sum(1 for i in nested if has_quantity(i.parsed.text))
+        if nested and len(nested) * 2 > len(items) and measured * 2 <= len(nested):
+            return False  # its items have lists of their own: they are the objectives (key results carry numbers)
+        if not items:
+            tables = [c for c in h.children if c.kind == "table"]
+            if below and all(self.kind_of(b) == "key_result" for b in below):
+                return True
+            return any(self.key_result_table(t) for t in tables) and not any(c.kind == "heading" for c in h.children)
+        if any(self.kind_of(i) == "key_result" for i in items):
+            return True
+        return ("heading", h.level) in self.patterns
+
+    def heading_is_parent_objective(self, h: Block) -> bool:
+        """An unlabelled heading that states a goal over sub-headings that are objectives."""
+        if not self.statement_like(h) or len(h.parsed.text.split()) < 3 or _GROUP_WORDS.search(h.text):
+            return False
+        if (_SHORT_GROUP_WORDS.search(h.text) and len(h.parsed.text.split()) <= 3) or find_cycle(h.text):
+            return False
+        below = [c for c in h.children if c.kind == "heading"]
+        if not below or any(c.kind == "item" for c in h.children):
+            return False
+        return all(
+            self.kind_of(c) == "objective" or any(self.kind_of(i) == "key_result" for i in c.children)
+            for c in below
+        )
+
+    def paragraph(self, p: Block, following: Block | None, ctx: _Ctx) -> tuple[_Ctx, bool]:
+        """Returns the context for what follows, and whether the paragraph is an objective label
+        alone whose text is the next paragraph."""
+        if p.italic:  # "_Key Results: 3-5 measurable results_": a note about the format
+            return ctx, False
+        if not self.b.doc.okrs and not p.parsed.kind and (cycle := find_cycle(p.text)) and len(p.text.split()) <= 6:
+            self.b.set_cycle(cycle)
+            return ctx, False
+        if p.bold and not p.parsed.kind and _PROSE_SECTIONS.match(p.parsed.text):
+            return replace(ctx, prose=True, okr=None, mode=None), False  # "**Key Concepts**": until the next heading
+        kind = self.kind_of(p)
+        section = is_section_label(p.text)
+        if section is not None:
+            if section == "objective":
+                return replace(ctx, okr=None, mode="objective", from_heading=False), False
+            return replace(ctx, mode=section), False
+        if kind is not None and not p.parsed.kind:  # a label alone: "**Objective 1**"
+            if kind == "objective":
+                return replace(ctx, okr=None), True
+            return replace(ctx, mode=kind), False
+        if p.parsed.kind == "objective":
+            if not self.usable(p):
+                return ctx, False
+            okr = self.objective(p, ctx)
+            return replace(ctx, okr=okr, mode=None, from_heading=False), False
+        if p.parsed.kind in ("key_result", "initiative"):
+            if self.usable(p):
+                okr = self.attach(p, p.parsed.kind, ctx)
+                return replace(ctx, okr=okr), False
+            return ctx, False
+        if ctx.okr is not None and (field := field_of(p.text)):
+            self.set_field(ctx.okr, field)
+            return ctx, False
+        if ctx.prose or not self.statement_like(p):
+            return ctx, False
+        if ctx.mode == "objective":
+            okr = self.objective(p, ctx)
+            return replace(ctx, okr=okr, from_heading=False), False
+        if ctx.mode in ("key_result", "initiative") and ctx.okr is not None:
+            self.attach(p, ctx.mode, ctx)  # under "Key Results", one statement a line
+            return ctx, False
+        if ctx.from_heading:
+            return ctx, False  # the description of the heading's objective
+        items = self.candidate_items(p)
+        short = p.bold or len(p.parsed.text.split()) <= 25
+        if items and short and any(self.kind_of(i) == "key_result" for i in items):
+            okr = self.objective(p, ctx)  # over a list of labelled key results
+            return replace(ctx, okr=okr, mode=None), False
+        if self.labelled or self.labelled_krs:
+            return ctx, False  # a document that labels its statements says where each one is
+        if _GROUP_WORDS.search(p.text):
+            return ctx, False  # "**Effective Key Results are**": about OKRs
+        leads_list = following is not None and following.kind == "item"
+        if leads_list and ("paragraph", int(p.bold)) in self.patterns and (p.bold or len(p.parsed.text.split()) <= 25):
+            okr = self.objective(p, ctx)
+            return replace(ctx, okr=okr, mode=None), False
+        if (
+            not leads_list
+            and ctx.okr is None
+            and not self.labelled
+            and ("paragraph", int(p.bold)) in self.patterns
+            and len(p.parsed.text.split()) <= 15
+            and not re.search(r"[.:;]$", p.parsed.text)
+        ):
+            okr = self.objective(p, ctx)  # an objective of this document's pattern with no key results yet
+            return replace(ctx, okr=okr, mode=None), False
+        return ctx, False
+
+    def items(self, items: list[Block], ctx: _Ctx) -> _Ctx:
+        """One list, read as a whole: its items share a role unless labelled otherwise."""
+        if ctx.prose:  # explanations: only statements labelled as such, set out as an example
+            items = [i for i in items if self.kind_of(i)]
+            if not items:
+                return ctx
+        labels = [self.kind_of(i) for i in items]
+        if ctx.mode == "objective" or "objective" in labels:
+            return self.objective_items(items, ctx)
+        if ctx.okr is None:
+            nested = [i for i in items if any(c.kind == "item" for c in i.children)]
+            if nested and not ctx.prose and (("item", items[0].depth) in self.patterns or any(
+                self.kind_of(c) == "key_result" for i in nested for c in i.children
+            )):
+                return self.objective_items(items, ctx)
+            if not any(label in ("key_result", "initiative") for label in labels):
+                return ctx
+        for item in items:
+            ctx = replace(ctx, okr=self.item_statement(item, ctx))
+        return ctx
+
+    def objective_items(self, items: list[Block], ctx: _Ctx) -> _Ctx:
+        okr = ctx.okr
+        for item in items:
+            kind = self.kind_of(item)
+            section = is_section_label(item.text)
+            if section in ("key_result", "initiative"):
+                self.sequence(item.children, replace(ctx, okr=okr, mode=section))
+                continue
+            if kind in ("key_result", "initiative"):
+                self.item_statement(item, replace(ctx, okr=okr))
+                continue
+            if kind is None and (not self.statement_like(item)):
+                continue
+            if kind == "objective" and not item.parsed.kind:  # "- Objective 1" with its text below
+                okr = self.b.okr_without_objective(ctx.parent)
+            elif kind is None and not item.children and okr is not None and ctx.mode != "objective" \
+                    and any(self.kind_of(i) == "objective" for i in items):
+                self.item_statement(item, replace(ctx, okr=okr))
+                continue
+            else:
+                if not self.usable(item):
+                    continue
+                okr = self.objective(item, ctx)
+            self.sequence(item.children, replace(ctx, okr=okr, mode=None, from_heading=False))
+        return replace(ctx, okr=okr, mode=ctx.mode if ctx.mode == "objective" else None)
+
+    def item_statement(self, item: Block, ctx: _Ctx) -> int | None:
+        """An item under an objective: a key result (or the kind its label or section says).
+        Returns the OKR that later items attach to."""
+        section = is_section_label(item.text)
+        if section is not None:
+            sub = replace(ctx, mode=section, okr=None if section == "objective" else ctx.okr)
+            return self.sequence(item.children, sub).okr if section == "objective" else ctx.okr
+        if (field := field_of(item.text)) and not item.parsed.kind:
+            self.set_field(ctx.okr, field)
+            return ctx.okr
+        kind = item.parsed.kind or ctx.mode or "key_result"
+        if kind == "objective":
+            okr = self.objective(item, ctx) if self.usable(item) else ctx.okr
+            self.sequence(item.children, replace(ctx, okr=okr, mode=None, from_heading=False))
+            return okr
+        if (not item.parsed.kind and not self.statement_like(item)) or not self.usable(item):
+            return ctx.okr
+        okr = self.attach(item, kind, ctx)
+        self.statement_children(item, replace(ctx, okr=okr))
+        return okr
+
+    def statement_children(self, block: Block, ctx: _Ctx) -> None:
+        """Under a key result: labelled statements and section labels count; fields belong to
+        it; other lines are its notes."""
+        for child in block.children:
+            kind = child.parsed.kind if child.kind != "table" else None
+            section = is_section_label(child.text) if child.kind != "table" else None
+            if section in ("initiative", "key_result"):
+                self.sequence(child.children, replace(ctx, mode=section))
+                if child.kind in ("heading", "paragraph"):
+                    ctx = replace(ctx, mode=section)
+            elif kind in ("key_result", "initiative") and self.usable(child):
+                self.attach(child, kind, ctx)
+            elif child.kind == "item" and ctx.mode == "initiative" and self.statement_like(child):
+                self.attach(child, "initiative", ctx)
+            elif child.kind in ("item", "paragraph") and (field := field_of(child.text)):
+                self.set_field(ctx.okr, field)
+            elif child.kind == "heading":
+                ctx = self.heading(child, ctx)
+
+    @staticmethod
+    def key_result_table(table: Block) -> bool:
+        """A table with a key-result column and no objective column: the key results of the
+        objective above it."""
+        if not table.children:
+            return False
+        header = [c.replace("**", "").strip().lower() for c in table.children[0].cells]
+        has = any(re.fullmatch(r"key[\s\-]*results?(?: \d+)?|krs?", h) for h in header)
+        return has and not any(re.fullmatch(r"objectives?(?: \d+)?|goals?|o|okrs?", h) for h in header)
+
+    def table(self, table: Block, ctx: _Ctx) -> _Ctx:
+        rows = table.children
+        if len(rows) < 2:
+            return ctx
+        header = [c.replace("**", "").strip().lower() for c in rows[0].cells]
+
+        def col(*patterns: str) -> int | None:
+            for i, h in enumerate(header):
+                if any(re.fullmatch(p, h) for p in patterns):
+                    return i
+            return None
+
+        c_obj = col(r"objectives?(?: \d+)?", r"goals?", r"o", r"okrs?")
+        c_kr = col(r"key[\s\-]*results?(?: \d+)?", r"krs?", r"results?", r"measures?", r"metrics?")
+        c_init = col(r"initiatives?", r"actions?", r"projects?", r"tasks?")
+        body = rows[1:]
+        if c_kr is None and c_obj is None:
+            # "| **KR 1** | text |": a label in the first column, the statement in the second
+            labelled = [r for r in body if len(r.cells) >= 2 and generic_label(r.cells[0])]
+            if labelled and len(labelled) * 2 >= len(body):
+                for row in labelled:
+                    kind = generic_label(row.cells[0])
+                    block = Block("paragraph", row.cells[1], row.line)
+                    if kind == "objective" and self.usable(block):
+                        ctx = replace(ctx, okr=self.objective(block, ctx), from_heading=False)
+                    elif kind and self.usable(block):
+                        ctx = replace(ctx, okr=self.attach(block, kind, ctx))
+            return ctx
+        fields = {
+            "owner": col(r"owners?", r"who", r"dri", r"responsible", r"assignee"),
+            "baseline": col(r"baseline", r"start(?:ing)?(?: value)?", r"from", r"current(?: value)?"),
+            "target": col(r"targets?(?: value)?", r"goal value", r"to"),
+            "unit": col(r"units?"),
+            "due": col(r"due(?: date)?", r"deadline", r"by"),
+        }
+        c_progress = col(r"progress", r"score", r"status", r"grade")
+        last_objective = None
+
+        def cell(cells: tuple[str, ...], i: int | None) -> str:
+            return cells[i] if i is not None and i < len(cells) else ""
+
+        for row in body:
+            obj = cell(row.cells, c_obj)
+            if obj and obj not in ('"', "〃", "^", "-", "—") and obj != last_objective:
+                last_objective = obj
+                block = Block("paragraph", obj, row.line)
+                if self.usable(block):
+                    ctx = replace(ctx, okr=self.objective(block, ctx), from_heading=False)
+            elif c_obj is None and c_kr is not None:
+                # an objective row inside the table: its only filled cell, in bold, or numbered
+                filled = [c for c in row.cells if c.strip()]
+                first = row.cells[0] if row.cells else ""
+                if len(filled) == 1 and first.strip() and first.startswith("**") and c_kr != 0:
+                    block = Block("paragraph", first, row.line)
+                    if self.usable(block):
+                        ctx = replace(ctx, okr=self.objective(block, ctx), from_heading=False)
+                    continue
+            extras = {k: cell(row.cells, i) or None for k, i in fields.items()}
+            for kind, idx in (("key_result", c_kr), ("initiative", c_init)):
+                raw = cell(row.cells, idx)
+                if not raw or (ctx.okr is None and not self.vocab):
+                    continue
+                parsed = parse_line(raw)
+                block = Block("paragraph", raw, row.line)
+                if not self.usable(block, parsed):
+                    continue
+                if extras["owner"] and not is_placeholder(extras["owner"]):
+                    parsed.owner = extras["owner"].lstrip("@")
+                if c_progress is not None and cell(row.cells, c_progress):
+                    parsed.progress = cell(row.cells, c_progress)
+                okr = ctx.okr if ctx.okr is not None else self.b.okr_without_objective(ctx.parent)
+                ctx = replace(ctx, okr=okr)
+                stmt = self.b.statement(
+                    parsed, kind, row.line, self.column(row.line, parsed.text), raw=raw,  # type: ignore[arg-type]
+                    baseline=_value(extras["baseline"]) if kind == "key_result" else None,
+                    target=_value(extras["target"]) if kind == "key_result" else None,
+                    unit=_value(extras["unit"]), due=_value(extras["due"]),
+                )
+                self.b.attach(stmt, okr)
+        return ctx
+
+
+def _value(text: str | None) -> str | None:
+    return None if text is None or is_placeholder(text) else text
+
+
+def assign_roles(root: Block, builder: DocumentBuilder, lines: list[str]) -> None:
+    """Read the statements of an outline into the builder's document."""
+    _Roles(root, builder, lines).run()
