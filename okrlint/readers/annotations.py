@@ -15,7 +15,8 @@ from okrlint.model import StatementKind
 
 _NUM = r"(?:\d+(?:[.\-]\d+)*)"
 # Kind labels at the start of a line: "Objective:", "O1:", "Objective 1 -", "KR1:",
-# "Key Result 1:", "KR 1.2 -", "Init 1:", "Initiative:", "CRO KR:". Optional bold.
+# "Key Result 1:", "KR 1.2 -", "Init 1:", "Initiative:", "CRO KR:". Optional bold. A full
+# stop ends a label only after its number ("O1. Grow"): "Key Results. Measurable things." defines.
 _LABEL = re.compile(
     rf"""^\s*(?:(?:\*\*|__|`)\s*)?
     (?:(?P<role>[A-Z]{{2,5}})\s+(?=KR\b))?
@@ -26,7 +27,7 @@ _LABEL = re.compile(
         initiatives?|init\.?|inits?|actions?|projects?
     )
     (?:[\s\-]*(?P<num>[A-Za-z]?{_NUM}[A-Za-z]?)\s*)?\s*(?:(?:\*\*|__)\s*)?
-    (?P<sep>[:.)`]|[\-–—](?![^\W\d_])|\*\*:|:\*\*|__:|:__)\s*(?:(?:\*\*|__)\s*)?""",
+    (?P<sep>[:)`]|(?(num)\.|(?!))|[\-–—](?![^\W\d_])|\*\*:|:\*\*|__:|:__)\s*(?:(?:\*\*|__)\s*)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _KIND_OF_LABEL: list[tuple[str, StatementKind]] = [
@@ -45,9 +46,9 @@ _CHECKBOX = re.compile(r"^\s*\[(?P<state>[ xX])\]\s+")
 _PRIORITY_PREFIX = re.compile(r"^\s*`?(?P<p>P[0-9X?])`?\s*(?:[-–—:|]\s*)?", re.IGNORECASE)
 # "[a] [P1]" at the end of a line, read backwards from the end (reversed: "]1P[ ]a["): a
 # search for the forward pattern would retry from every tag of a long run, in quadratic time.
-_BRACKET_TAGS_REVERSED = re.compile(r"\s*(?:\][A-Za-z0-9?_/&+\- ]{1,20}\[\s*)+")
+_BRACKET_TAGS_REVERSED = re.compile(r"\s*(?:\][A-Za-z0-9?_/&+\- ]{1,60}\[\s*)+")
 _LEADING_TAGS = re.compile(r"^\s*(?:\[(?:P[0-9X?]|[A-Z]{2,10})\]\s*)+")
-_ONE_TAG = re.compile(r"\[([A-Za-z0-9?_/&+\- ]{1,20})\]")
+_ONE_TAG = re.compile(r"\[([A-Za-z0-9?_/&+\- ]{1,60})\]")
 # `(?<!\s)\s*` below: a search that may start inside a run of spaces is tried from each of them
 _BACKTICK_PRIORITY = re.compile(r"(?<!\s)\s*`(P[0-9X?])`\s*", re.IGNORECASE)
 _MENTION = re.compile(r"(?:(?<=\s)|^)@(?P<who>[A-Za-z0-9_][\w.\-]*[\w])")
@@ -144,6 +145,7 @@ def _without_parenthetical(text: str) -> str:
 
 
 _QUALIFIER = re.compile(r"^[^\W\d_]{2,15}\s*+(?=\S)")
+_GLUED_KEY_RESULTS = re.compile(r"(?i)(?<=[^\W\d_])key[\s\-]*results?$")
 
 
 def is_section_label(text: str) -> StatementKind | None:
@@ -151,9 +153,12 @@ def is_section_label(text: str) -> StatementKind | None:
     list of that kind."""
     clean = text.strip().strip("*_").strip().rstrip(":").strip().strip("*_").strip()
     clean = _without_parenthetical(clean)
+    glued = _GLUED_KEY_RESULTS.search(clean) if len(clean) <= 20 else None
+    if glued:  # "OKRkey results": two words no other word ends in
+        clean = glued.group(0)
     m = _QUALIFIER.match(clean)
     if m and not (_SECTION_LIST.fullmatch(clean) or _SECTION_OBJECTIVES.fullmatch(clean)):
-        clean = clean[m.end() :]  # "OKR objective", "Quarterly Key Results", "OKRkey results"
+        clean = clean[m.end() :]  # "OKR objective", "Quarterly Key Results"
     if _SECTION_LIST.fullmatch(clean):
         return label_kind(clean)
     if _SECTION_OBJECTIVES.fullmatch(clean):
@@ -250,14 +255,18 @@ def parse_line(text: str) -> ParsedLine:
             out.progress = next(g for g in m.groups() if g).replace(" ", "")
             s = s[: m.start()]
             changed = True
-        start = _trailing_tags_start(s) if s.rstrip().endswith("]") else -1
+        # "[P1] [web]" tags, or a note "[shared with the Dev Rel team]", before any full stop
+        body = s.rstrip()
+        stop = body[-1] if body.endswith(("].", "];")) else ""
+        body = body[: len(body) - len(stop)]
+        start = _trailing_tags_start(body) if body.endswith("]") else -1
         if start > 0:
-            tags = _ONE_TAG.findall(s[start:])
+            tags = _ONE_TAG.findall(body[start:])
             out.tags.extend(t.strip() for t in tags)
             for t in tags:
                 if _PRIORITY_TAG.fullmatch(t.strip()):
                     out.priority = out.priority or t.strip().upper()
-            s = s[:start]
+            s = body[:start] + stop
             changed = True
         # (the paren search only when the line ends in one: the searches are the slow part)
         m = _owner_field(s) or (_OWNER_PAREN.search(s) if s.rstrip().endswith(")") else None)

@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from okrlint.readers.annotations import ParsedLine, parse_line
+from okrlint.readers.annotations import ParsedLine, is_section_label, parse_line
 
 BlockKind = Literal["root", "heading", "paragraph", "item", "table", "row"]
 
@@ -163,8 +163,12 @@ def _inline(token: Token | None) -> _Inline:
 
 def _split_rows(rows: list[str]) -> list[tuple[int, str]]:
     """The lines of a paragraph as statements: each line that starts an entry of its own (a
-    bullet, a number, a kind label) begins a new one; other lines continue the one above."""
-    starts = [i for i, row in enumerate(rows) if i == 0 or _ENTRY_START.match(row) or parse_line(row).kind]
+    bullet, a number, a kind label, a section label such as "Key Results:") begins a new one;
+    other lines continue the one above."""
+    starts = [
+        i for i, row in enumerate(rows)
+        if i == 0 or _ENTRY_START.match(row) or parse_line(row).kind or is_section_label(row)
+    ]
     if len(starts) == 1:
         return [(0, " ".join(r.strip() for r in rows))]
     out = []

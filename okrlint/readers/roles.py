@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 
 from okrlint.model import StatementKind
-from okrlint.readers.annotations import ParsedLine, is_section_label, parse_line
+from okrlint.readers.annotations import ParsedLine, is_section_label, label_kind, parse_line
 from okrlint.readers.base import DocumentBuilder, find_cycle
 from okrlint.readers.outline import Block
 
@@ -90,9 +90,12 @@ _QUANTITY = re.compile(
 )
 _CYCLE_TOKEN = re.compile(r"(?i)\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d{2}|v?\d+\.\d+\.\d+)\b")
 _QUESTION = re.compile(r"\?\s*$")
-_PLURAL_LABEL = re.compile(r"(?i)^\W*(?:objectives|key\s*results|krs|goals)\s*[:.]\s*\S")
+_PLURAL_LABEL = re.compile(r"(?i)^\W*(?:[a-z]{3,15}\s+){0,2}(?:objectives|key\s*results|krs|goals)\W*[:.]\s*\S")
 _SENTENCE_BREAK = re.compile(r"[.!?。！？](?:\s|$)(?=\s*+[A-ZА-ЯÀ-Ý\u4e00-\u9fff]|$)")
 _ENDS_IN_URL = re.compile(r"https?://\S+$")
+_DIGIT = re.compile(r"\d")
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")  # Thai, Japanese, Chinese
+_INTRO_NAMES = re.compile(r"(?i)(?<![a-z])(key[\s\-]*results?|initiatives)(?![a-z])")
 
 
 def generic_label(text: str) -> StatementKind | None:
@@ -128,10 +131,21 @@ def field_of(text: str) -> tuple[str, str | None, str] | None:
 _ARTICLE_START = re.compile(r"^(?:a|an|the|one|some|any|your|what|how|when|where|which|used|this|these|it)\s")
 
 
+# "A clear goal that ...", "Measurable outcomes which ...": a genus and what sets it apart, the
+# form of a definition
+_GENUS_DEFINITION = re.compile(
+    r"(?i)^(?:an?\s|the\s)?(?:[\w\-]+,?\s+){0,4}?(?:goals?|statements?|outcomes?|results?|descriptions?"
+    r"|targets?|metrics?|measures?|ways?|methods?|frameworks?)\s+(?:that|which|to|describing|defining|showing)\s"
+)
+
+
 def defines_a_term(parsed: ParsedLine) -> bool:
     """"Objective: a qualitative, inspirational goal": a label followed, in lower case, by
-    what the term means, not by a statement ("Objective: A world-class brand" is one)."""
-    return parsed.kind is not None and bool(_ARTICLE_START.match(parsed.text))
+    what the term means, or by a genus and its difference ("Key Results: Measurable outcomes
+    that show ..."), not by a statement ("Objective: A world-class brand" is one)."""
+    if parsed.kind is None:
+        return False
+    return bool(_ARTICLE_START.match(parsed.text) or _GENUS_DEFINITION.match(parsed.text))
 
 
 def is_definition(text: str, bold_term: bool = False) -> bool:
@@ -152,6 +166,9 @@ class _Ctx:
     prose: bool = False  # inside a section that explains rather than states
     parent: int | None = None  # the OKR of an enclosing objective heading
     from_heading: bool = False  # okr is a heading's: items under it are its key results
+    # under a section label, lines read one statement each end as the first did (with a full
+    # stop or without): a line that ends otherwise is the prose after them
+    ending: str | None = None
 
 
 class _Roles:
@@ -200,7 +217,7 @@ class _Roles:
         words = len(text.split())
         return (
             self.usable(block)
-            and (2 <= words <= 60 or (words == 1 and len(text) >= 4 and not text.isascii()))
+            and (2 <= words <= 60 or (words == 1 and len(text) >= 4 and _UNSPACED_SCRIPT.search(text) is not None))
             and len(_SENTENCE_BREAK.findall(text)) < 2
             and not _ENDS_IN_URL.search(text)
             and not block.text.rstrip().rstrip("*_").endswith(":")
@@ -356,7 +373,7 @@ class _Roles:
             self.sequence(h.children, ctx)
             return ctx
         if section in ("key_result", "initiative"):  # "### Key Results" under an objective
-            self.sequence(h.children, replace(ctx, mode=section))
+            self.sequence(h.children, replace(ctx, mode=section, ending=None))
             return ctx
         if section == "objective" or (kind == "objective" and generic_label(h.text)):
             okr = self.text_from_next_paragraph(h, ctx)
@@ -379,7 +396,7 @@ class _Roles:
             if generic_label(h.text):  # "### Key Result 2": its statement is the paragraph below
                 first = next((c for c in h.children if c.kind == "paragraph"), None)
                 if first is None or not self.statement_like(first):
-                    self.sequence(h.children, replace(ctx, mode=kind))
+                    self.sequence(h.children, replace(ctx, mode=kind, ending=None))
                     return ctx
                 self.consumed.add(id(first))
                 block, parsed = first, first.parsed
@@ -470,11 +487,14 @@ class _Roles:
         if section is not None:
             if section == "objective":
                 return replace(ctx, okr=None, mode="objective", from_heading=False), False
-            return replace(ctx, mode=section), False
+            return replace(ctx, mode=section, ending=None), False
+        if (intro := self.introduces(p, following)) is not None:
+            okr = ctx.okr if ctx.okr is not None else self.b.okr_without_objective(ctx.parent)
+            return replace(ctx, okr=okr, mode=intro, ending=None), False
         if kind is not None and not p.parsed.kind:  # a label alone: "**Objective 1**"
             if kind == "objective":
                 return replace(ctx, okr=None), True
-            return replace(ctx, mode=kind), False
+            return replace(ctx, mode=kind, ending=None), False
         if p.parsed.kind == "objective":
             if not self.usable(p):
                 return ctx, False
@@ -494,8 +514,11 @@ class _Roles:
             okr = self.objective(p, ctx)
             return replace(ctx, okr=okr, from_heading=False), False
         if ctx.mode in ("key_result", "initiative") and ctx.okr is not None:
+            ending = _ending(p.parsed.text)
+            if ctx.ending is not None and ending != ctx.ending:
+                return replace(ctx, mode=None, ending=None), False
             self.attach(p, ctx.mode, ctx)  # under "Key Results", one statement a line
-            return ctx, False
+            return replace(ctx, ending=ending), False
         if ctx.from_heading:
             return ctx, False  # the description of the heading's objective
         items = self.candidate_items(p)
@@ -522,6 +545,25 @@ class _Roles:
             okr = self.objective(p, ctx)  # an objective of this document's pattern with no key results yet
             return replace(ctx, okr=okr, mode=None), False
         return ctx, False
+
+    def introduces(self, p: Block, following: Block | None) -> StatementKind | None:
+        """'... the key results I'm going to work on are:' over a list: a sentence that says what
+        the list is. Only a list that measures things (half its items or more carry figures) is
+        taken at its word; 'Good key results are:' over a list of qualities is about OKRs."""
+        text = p.text.rstrip().rstrip("*_")
+        if not text.endswith(":") or following is None or following.kind != "item" or p.parent is None:
+            return None
+        last = _SENTENCE_BREAK.split(text)[-1]
+        named = _INTRO_NAMES.search(last)
+        if named is None:
+            return None
+        items = self.candidate_items(p)
+        if self.manual or any(i.term or self.kind_of(i) for i in items):
+            return None  # a manual's feature list; a glossary of terms
+        items = [i for i in items if self.statement_like(i)]
+        if not items or sum(1 for i in items if _DIGIT.search(i.parsed.text)) * 2 < len(items):
+            return None
+        return label_kind(named.group(1))
 
     def items(self, items: list[Block], ctx: _Ctx) -> _Ctx:
         """One list, read as a whole: its items share a role unless labelled otherwise."""
@@ -550,7 +592,7 @@ class _Roles:
             kind = self.kind_of(item)
             section = is_section_label(item.text)
             if section in ("key_result", "initiative"):
-                self.sequence(item.children, replace(ctx, okr=okr, mode=section))
+                self.sequence(item.children, replace(ctx, okr=okr, mode=section, ending=None))
                 continue
             if kind in ("key_result", "initiative"):
                 self.item_statement(item, replace(ctx, okr=okr))
@@ -575,8 +617,9 @@ class _Roles:
         Returns the OKR that later items attach to."""
         section = is_section_label(item.text)
         if section is not None:
-            sub = replace(ctx, mode=section, okr=None if section == "objective" else ctx.okr)
-            return self.sequence(item.children, sub).okr if section == "objective" else ctx.okr
+            sub = replace(ctx, mode=section, ending=None, okr=None if section == "objective" else ctx.okr)
+            after = self.sequence(item.children, sub)
+            return after.okr if section == "objective" else ctx.okr
         if (field := field_of(item.text)) and not item.parsed.kind:
             self.set_field(ctx.okr, field)
             return ctx.okr
@@ -598,9 +641,9 @@ class _Roles:
             kind = child.parsed.kind if child.kind != "table" else None
             section = is_section_label(child.text) if child.kind != "table" else None
             if section in ("initiative", "key_result"):
-                self.sequence(child.children, replace(ctx, mode=section))
+                self.sequence(child.children, replace(ctx, mode=section, ending=None))
                 if child.kind in ("heading", "paragraph"):
-                    ctx = replace(ctx, mode=section)
+                    ctx = replace(ctx, mode=section, ending=None)
             elif kind in ("key_result", "initiative") and self.usable(child):
                 self.attach(child, kind, ctx)
             elif child.kind == "item" and ctx.mode == "initiative" and self.statement_like(child):
@@ -700,6 +743,10 @@ class _Roles:
                 )
                 self.b.attach(stmt, okr)
         return ctx
+
+
+def _ending(text: str) -> str:
+    return "." if text.rstrip().endswith((".", "!", "。")) else ""
 
 
 def _value(text: str | None) -> str | None:
