@@ -186,3 +186,206 @@ def test_a_one_word_section_heading_is_not_an_objective_in_any_script() -> None:
     - **Гибкость.** Цели меняются вместе со средой.
     """, "okr.md")
     assert not objectives(doc)
+
+
+# -- sections and their consistency ---------------------------------------------------------------
+def test_a_section_without_labels_is_read_by_pattern_beside_a_labelled_one() -> None:
+    doc = md("""
+    # OKRs
+
+    ## Q4
+
+    #### Objective: Grow the community
+
+    - Reach 300 members
+
+    ## Q3
+
+    **Grow the community**
+
+    - Reach 200 members
+
+    **Raise money**
+
+    - Secure $50k in pledges
+    """, "okrs.md")
+    assert objectives(doc) == ["Grow the community", "Grow the community", "Raise money"]
+    assert key_results(doc) == [["Reach 300 members"], ["Reach 200 members"], ["Secure $50k in pledges"]]
+
+
+def test_sibling_headings_share_their_role() -> None:
+    doc = md("""
+    # OKRs
+
+    ### Launch the beta
+    - Onboard 20 pilot teams
+    - Keep weekly retention above 60%
+
+    ### Gather collaborators
+    - Talk with people who might help with:
+      - reviewing designs
+      - testing flows
+    - Publish a landing page
+      - with a sign-up form
+    """, "okrs.md")
+    assert objectives(doc) == ["Launch the beta", "Gather collaborators"]
+    assert key_results(doc)[1] == ["Talk with people who might help with", "Publish a landing page"]
+
+
+def test_a_heading_naming_okrs_over_a_measured_list_in_meeting_notes() -> None:
+    doc = md("""
+    # Agenda
+
+    ## Community 2026-Q1 OKRs
+    - Reach 500 GitHub stars (currently 400);
+    - Publish 12 tutorials;
+
+    ## Events
+    - Talk at 3 meetups;
+    - Host 2 workshops;
+
+    ## Website
+    - Move 4 pages to the new theme;
+    """, "2026-01-12-meeting.md")
+    assert [okr.objective for okr in doc.okrs] == [None]
+    assert key_results(doc) == [["Reach 500 GitHub stars (currently 400)", "Publish 12 tutorials"]]
+
+
+def test_field_headings_under_an_objective_keep_its_key_results() -> None:
+    doc = md("""
+    ## Grow assessment revenue
+    ### Team
+    Assessments
+
+    ### Key Results
+    - $3.1 million in new revenue (target: 3100000.0)
+    """, "okrs.md")
+    assert objectives(doc) == ["Grow assessment revenue"]
+    (kr,) = doc.okrs[0].key_results
+    assert kr.text == "$3.1 million in new revenue" and kr.target == 3100000.0
+
+
+def test_a_goal_heading_under_a_key_result_is_its_aim_not_an_objective() -> None:
+    doc = md("""
+    ## Objective
+
+    Predict visitor spending well enough to plan marketing.
+
+    ### Key Result 1: Accurate model
+
+    #### Goal: Beat the mean baseline's error by 15%
+
+    Status: done
+    """, "okrs.md")
+    assert objectives(doc) == ["Predict visitor spending well enough to plan marketing."]
+    (kr,) = doc.okrs[0].key_results
+    assert kr.text == "Accurate model" and kr.target == "Beat the mean baseline's error by 15%"
+
+
+def test_an_italic_section_label_opens_its_list() -> None:
+    doc = md("""
+    #### Objective: Launch the new website
+
+    _Key results:_
+
+    - Render every page from the content repo on https://example.org
+    - Be able to show the site to someone and have them tell us:
+      - what the project is
+    """)
+    assert key_results(doc) == [[
+        "Render every page from the content repo on https://example.org",
+        "Be able to show the site to someone and have them tell us",
+    ]]
+
+
+def test_a_bold_title_line_is_apart_from_the_note_below_it() -> None:
+    doc = md("""
+    ## Objective: Invest in myself
+
+    **Key Result: Read 12 books**
+    I read 9 last year and want a little more.
+    """)
+    assert key_results(doc) == [["Read 12 books"]]
+
+
+def test_a_bold_label_of_another_kind_keeps_its_list_apart() -> None:
+    doc = md("""
+    ## Objective
+
+    Redesign the personal site to show the portfolio well.
+
+    **Constraints:**
+    - No stock photos
+    - Clean, modern look
+
+    ## Key Results
+
+    ### KR 1.1: Portfolio page published with 6 projects
+    """, "okrs.md")
+    assert key_results(doc) == [["Portfolio page published with 6 projects"]]
+
+
+def test_a_guide_titled_as_one_does_not_read_its_steps_as_okrs() -> None:
+    doc = md("""
+    # Create Your OKRs
+
+    ## Hold the quarterly meeting
+
+    - The team lead drafts the OKRs for the team
+      - This takes up to a full day of work
+    - Each team member drafts personal OKRs
+      - Then meets 1:1 with the team lead
+
+    ## Example
+
+    - **Objective 1**: Become the most popular course in town
+        - **Key Result 1 for Objective 1**: Double sign-ups from 50 to 100 per cohort.
+    """, "03-create-your-okrs.md")
+    assert objectives(doc) == ["Become the most popular course in town"]
+    assert key_results(doc) == [["Double sign-ups from 50 to 100 per cohort."]]
+
+
+# -- HTML, requests and structured files --------------------------------------------------------
+def test_text_in_html_summary_lines_is_read() -> None:
+    doc = md("""
+    ## Objective 1: Improve Go skills
+
+    <details>
+    <summary> Key Result 1: Contribute 3 pull requests to Go projects </summary>
+    </details>
+    <!-- Key Result 2: a comment is not read -->
+    """)
+    assert key_results(doc) == [["Contribute 3 pull requests to Go projects"]]
+    assert doc.okrs[0].key_results[0].line == 4
+
+
+def test_okrs_in_the_json_body_of_a_request_example() -> None:
+    doc = md("""
+    # API
+
+    ```bash
+    curl -X POST https://example.org/api/objectives \\
+      -d '{
+        "title": "Improve user experience",
+        "keyResults": [{"title": "Cut page load time by 50%"}]
+      }'
+    ```
+    """, "API.md")
+    assert objectives(doc) == ["Improve user experience"]
+    assert key_results(doc) == [["Cut page load time by 50%"]]
+
+
+def test_an_okr_set_held_as_text_in_one_json_string() -> None:
+    okr = "O1: Lead our market\\nKR1: Rank first in 3 regions\\nKR2: Keep returns under 10%"
+    text = '{"data": [{"period": "2026-Q1", "okr": "' + okr + '"}]}\n'
+    doc = read_text(text, "okr.json")
+    assert objectives(doc) == ["Lead our market"]
+    assert key_results(doc) == [["Rank first in 3 regions", "Keep returns under 10%"]]
+    assert {s.line for s in doc.statements()} == {1}
+
+
+def test_entries_a_tool_creates_empty_are_placeholders() -> None:
+    text = '{"units": [{"name": "Ops", "objectives": [{"text": "New objective", "krs": [{"desc": "Key result"}]}]}]}\n'
+    doc = read_text(text, "okrs.json")
+    assert not doc.statements()
+    assert [n.code for n in doc.notes] == ["no-okrs-found"]

@@ -110,7 +110,7 @@ BAD_INPUTS = [
         config="max-file-size = 1000\n"),
     Bad("long.okr.md", "# Objective: Grow revenue\n\n- KR: " + "increase revenue " * 150 + "\n",
         r"statement of 2,5\d\d characters, over the 2,000 limit \(max-statement-length\)", line=3),
-    Bad("long-yaml.okr.yaml", "objectives:\n  - objective: Grow\n    key_results:\n      - " + "x" * 60 + "\n",
+    Bad("long-yaml.okr.yaml", "objectives:\n  - objective: Grow\n    key_results:\n      - " + "abcdefghij" * 6 + "\n",
         r"statement of 60 characters, over the 50 limit", line=4, config="max-statement-length = 50\n"),
     Bad("invalid.okr.yaml", "objectives:\n  - objective: Grow revenue\n    key_results: [unclosed\n",
         r"invalid YAML: expected ',' or '\]'", line=4),

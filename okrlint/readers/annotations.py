@@ -26,8 +26,9 @@ _LABEL = re.compile(
         key[\s\-]*results?|krs?|k\.r\.|
         initiatives?|init\.?|inits?|actions?|projects?
     )
-    (?:[\s\-]*(?P<num>[A-Za-z]?{_NUM}[A-Za-z]?)\s*)?\s*(?:(?:\*\*|__)\s*)?
-    (?P<sep>[:)`]|(?(num)\.|(?!))|[\-–—](?![^\W\d_])|\*\*:|:\*\*|__:|:__)\s*(?:(?:\*\*|__)\s*)?""",
+    (?:[\s\-]*(?P<num>[A-Za-z]?{_NUM}[A-Za-z]?)\s*)?
+    (?:(?:for|of)\s+(?:objective|o)\s*{_NUM}\s*)?\s*(?:(?:\*\*|__)\s*)?
+    (?P<sep>[:：)`]|(?(num)\.|(?!))|[\-–—](?![^\W\d_])|\*\*:|:\*\*|__:|:__)\s*(?:(?:\*\*|__)\s*)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _KIND_OF_LABEL: list[tuple[str, StatementKind]] = [
@@ -71,6 +72,14 @@ _FIELD_NOTE = re.compile(
     r"(?<!\s)\s++[-–—|]\s++(?:current\s+)?(?:score|status|progress|grade|result)\s*+[:=]\s*+(?P<p>[^\-–—|:]{1,30}+)$",
     re.IGNORECASE,
 )
+# "(target: 100.0)", "(due: 2026-03-31)" after the statement: a bare value, as a tool writes it
+# ("(Target: 6 players, level 50+)" is the author's words, and stays in the text)
+_FIELD_PAREN = re.compile(
+    r"\((?P<name>target|baseline|current|due|deadline)\s*+[:=]\s*+"
+    r"(?P<value>[$€£]?-?\d[\d,]*+(?:\.\d++)?+\s*+%?|\d{4}-\d\d-\d\d)\s*+\)",
+    re.IGNORECASE,
+)
+_FIELD_NAMES = {"deadline": "due"}
 _URL_NOTE = re.compile(r"(?<!\s)\s*\((?=[^()]*https?://)[^()]*+\)\s*$")
 _LEADING_SEP = re.compile(r"^\s*(?:[-–—:|]\s+)+")
 _WRAPPING_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?P<inner>.+)\1$")
@@ -96,6 +105,7 @@ class ParsedLine:
     progress: str | None = None
     checked: bool | None = None
     label: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)  # "(target: 100)" after the statement
 
 
 def label_kind(label: str) -> StatementKind | None:
@@ -268,6 +278,13 @@ def parse_line(text: str) -> ParsedLine:
                     out.priority = out.priority or t.strip().upper()
             s = body[:start] + stop
             changed = True
+        paren = s.rfind("(") if s.endswith(")") else -1
+        m = _FIELD_PAREN.fullmatch(s, paren) if paren > 0 else None
+        if m:
+            name = m.group("name").lower()
+            out.fields.setdefault(_FIELD_NAMES.get(name, name), m.group("value").strip())
+            s = s[:paren].rstrip()
+            changed = True
         # (the paren search only when the line ends in one: the searches are the slow part)
         m = _owner_field(s) or (_OWNER_PAREN.search(s) if s.rstrip().endswith(")") else None)
         if m and m.start() > 0:
@@ -292,6 +309,7 @@ def parse_line(text: str) -> ParsedLine:
         s = s[1:-1].strip()
     s = _LEADING_SEP.sub("", s).strip() if s[:1] in _SEPARATORS else s.strip()
     s = _TRAILING_SEP.sub("", s).strip() if s[-1:] in _SEPARATORS else s.strip()
+    s = s[:-1].rstrip() if s.endswith(";") else s  # "Reach 500 stars;": the list's separator
     for marker in ("**", "__"):
         if s.count(marker) % 2:  # the other half went with a label: "**Objective 1 - X**"
             s = s[: -len(marker)] if s.endswith(marker) else s.removeprefix(marker)

@@ -50,6 +50,13 @@ def find_cycle(text: str) -> str | None:
     return " ".join(m.group(1).split()) if m else None
 
 
+def _number_or_text(value: str) -> float | str:
+    try:
+        return float(value.replace(",", ""))
+    except ValueError:
+        return value
+
+
 class DocumentBuilder:
     """Collects OKRs in reading order; readers say what they saw, the builder keeps the links."""
 
@@ -73,6 +80,8 @@ class DocumentBuilder:
         Without such fields every value is already of its field's type (ParsedLine's, checked
         by mypy), so the model is assembled without validation, which was a tenth of reading."""
         given = {k: v for k, v in fields.items() if v is not None}
+        for name, value in parsed.fields.items():  # "(target: 100)" written after the text
+            given.setdefault(name, _number_or_text(value) if name != "due" else value)
         values = dict(_STATEMENT_TEMPLATE) if not given else {}
         values.update(
             kind=kind,

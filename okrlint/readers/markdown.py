@@ -17,6 +17,9 @@ from okrlint.readers.roles import assign_roles
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
+_REQUEST_FENCES = frozenset({"bash", "sh", "shell", "console", "http", "curl", "js", "javascript", "ts", "typescript"})
+_OKR_KEYS = re.compile(r"(?i)\"(?:objectives?|key_?results?|krs|goals?)\"")
+
 __all__ = ["_MD", "read"]
 
 
@@ -48,10 +51,18 @@ def _data_fences(text: str, builder: DocumentBuilder) -> None:
 
     for token in _MD.parse(text):
         info = token.info.strip().lower() if token.type == "fence" else ""
-        if info not in ("json", "yaml", "yml") or not token.map:
+        if not token.map or token.type != "fence":
             continue
+        content, fmt, skipped = token.content, "json" if info == "json" else "yaml", 0
+        if info not in ("json", "yaml", "yml"):
+            # a request in a shell or HTTP example ("curl -d '{...}'"): the JSON object in it
+            start, end = content.find("{"), content.rfind("}")
+            if info not in _REQUEST_FENCES or start < 0 or end < start or not _OKR_KEYS.search(content):
+                continue
+            skipped = content.count("\n", 0, start)
+            content, fmt = "\n" * skipped + content[start : end + 1], "json"
         try:
-            found = read_structured(token.content, builder.doc.path, "json" if info == "json" else "yaml")
+            found = read_structured(content, builder.doc.path, fmt)
         except ReadError:
             continue
         offset = token.map[0] + 1

@@ -14,6 +14,7 @@ code block, by lines and their indentation.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -115,12 +116,14 @@ class _Inline:
     italic: bool
     link_only: bool
     term: bool
+    bold_rows: list[bool]  # each line wholly bold ("**Key Result: Read 12 books**" over its note)
 
 
 def _inline(token: Token | None) -> _Inline:
     """The plain text of an inline token, line by line; whether it is wholly emphasised; and
     whether it is only links."""
     rows: list[str] = [""]
+    plain_rows: list[bool] = [False]  # a line has text outside bold
     term = False
     children = (token.children if token is not None else None) or []
     if len(children) >= 3 and children[0].type == "strong_open":
@@ -138,9 +141,11 @@ def _inline(token: Token | None) -> _Inline:
             if tok.content.strip():
                 outside = outside or (emphasis + strong) == 0
                 outside_strong = outside_strong or strong == 0
+                plain_rows[-1] = plain_rows[-1] or strong == 0
                 outside_links = outside_links or (linked == 0 and not _LINK_ONLY.match(tok.content))
         elif t in ("softbreak", "hardbreak"):
             rows.append("")
+            plain_rows.append(False)
         elif t == "strong_open":
             strong += 1
         elif t == "strong_close":
@@ -155,19 +160,25 @@ def _inline(token: Token | None) -> _Inline:
             linked -= 1
         elif t == "html_inline" and tok.content.lower().startswith("<br"):
             rows.append("")
+            plain_rows.append(False)
     filled = bool("".join(rows).strip())
     bold = not outside_strong and filled
     italic = not outside and filled and not bold
-    return _Inline(rows, bold=bold, italic=italic, link_only=not outside_links and filled, term=term)
+    bold_rows = [bool(row.strip()) and not plain for row, plain in zip(rows, plain_rows, strict=True)]
+    return _Inline(rows, bold=bold, italic=italic, link_only=not outside_links and filled, term=term,
+                   bold_rows=bold_rows)
 
 
-def _split_rows(rows: list[str]) -> list[tuple[int, str]]:
+def _split_rows(rows: list[str], bold_rows: list[bool] | None = None) -> list[tuple[int, str]]:
     """The lines of a paragraph as statements: each line that starts an entry of its own (a
-    bullet, a number, a kind label, a section label such as "Key Results:") begins a new one;
+    bullet, a number, a kind label, a section label such as "Key Results:") begins a new one,
+    as does a change between wholly bold lines and plain ones (a bold title over its note);
     other lines continue the one above."""
+    bold = bold_rows or [False] * len(rows)
     starts = [
         i for i, row in enumerate(rows)
-        if i == 0 or _ENTRY_START.match(row) or parse_line(row).kind or is_section_label(row)
+        if i == 0 or bold[i] != bold[i - 1] or _ENTRY_START.match(row) or parse_line(row).kind
+        or is_section_label(row)
     ]
     if len(starts) == 1:
         return [(0, " ".join(r.strip() for r in rows))]
@@ -227,7 +238,7 @@ class _MarkdownOutline:
                 items.pop()
             elif t == "paragraph_open":
                 inline = _inline(tokens[i + 1])
-                parts = _split_rows(inline.rows)
+                parts = _split_rows(inline.rows, inline.bold_rows)
                 if items and not items[-1].text and not items[-1].children:
                     item = items[-1]  # the item's own text; further lines that start entries follow it
                     _, first = parts[0]
@@ -237,11 +248,14 @@ class _MarkdownOutline:
                         container.add(Block("paragraph", text, line + start, code=code))
                     in_item_paragraph += 1
                 else:
-                    for start, text in parts:
+                    for n, (start, text) in enumerate(parts):
                         block = Block("paragraph", text, line + start, code=code)
                         if len(parts) == 1:
                             block.bold, block.italic, block.link_only = inline.bold, inline.italic, inline.link_only
                             block.term = inline.term
+                        else:
+                            end = parts[n + 1][0] if n + 1 < len(parts) else len(inline.rows)
+                            block.bold = all(inline.bold_rows[start:end])
                         container.add(block)
                 i += 3
                 continue
@@ -260,7 +274,21 @@ class _MarkdownOutline:
                 row = None
             elif t in ("fence", "code_block"):
                 self.code_block(tok, container, line_offset)
+            elif t == "html_block":
+                self.html_block(tok, container, line, code)
             i += 1
+
+    @staticmethod
+    def html_block(tok: Token, container: Block, line: int, code: bool) -> None:
+        """'<summary> Key Result 1: ... </summary>': the text lines of an HTML block (a collapsed
+        section, a styled note) as paragraphs; comments, scripts and styles hold no statement."""
+        content = tok.content
+        if _HTML_SILENT.match(content):
+            return
+        for n, row in enumerate(content.splitlines()):
+            text = " ".join(html.unescape(_HTML_TAG.sub(" ", row)).split())
+            if text:
+                container.add(Block("paragraph", text, line + n, code=code))
 
     def code_block(self, tok: Token, container: Block, line_offset: int) -> None:
         """Lists and labelled lines written in a code block (a fence with no language, or lines
@@ -274,6 +302,10 @@ class _MarkdownOutline:
         first = (tok.map[0] + 1 if tok.map else 0) + line_offset + (1 if tok.type == "fence" else 0)
         dedented = "\n".join(_dedent(content.splitlines()))
         self.build(_MD.parse(dedented), container, first - 1, code=True)
+
+
+_HTML_TAG = re.compile(r"<[^<>]*+>")
+_HTML_SILENT = re.compile(r"(?i)\s*+<(?:!--|script|style|\?|!\[CDATA)")
 
 
 def _dedent(rows: list[str]) -> list[str]:

@@ -39,6 +39,9 @@ _PROSE_SECTIONS = re.compile(
       | appendix|see\s+also|further\s+reading|templates?|instructions?|legend|status\s+key|meeting\s+notes
       | install(?:ation)?|usage|getting\s+started|features?|requirements?|license|contributing|credits?
       | progress\s+log|log|session.*|changes|release\s+notes|faqs?|q\s*&\s*a|questions?
+      | authentication|authori[sz]ation|endpoints?|api(?:\s+.*)?|base\s+url|error\s+(?:codes?|handling)
+      | rate\s+limit(?:s|ing)?|data\s+(?:types?|model)|response\s+format|configuration|deployment|setup
+      | architecture|troubleshooting|development|testing|tech(?:nology)?\s+stack|project\s+structure
     )\s*[:?]?$"""
 )
 # Headings that group OKRs (titles, cycles, teams) rather than state an objective.
@@ -52,9 +55,10 @@ _SHORT_GROUP_WORDS = re.compile(
 )
 _OKR_WORDS = re.compile(r"(?i)(?<![a-z])(okrs?|objectives?|key[\s_-]*results?|krs?|goals?)(?![a-z])")
 _PATH_WORDS = re.compile(r"(?i)(?<![a-z])(okrs?|objectives|goals)(?![a-z])")
-# A label with no statement: "Objective 1", "Objective", "O2", "1. Objective (O)", "KR 2.1".
+# A label with no statement: "Objective 1", "Objective", "O2", "1. Objective (O)", "KR 2.1",
+# and what a tool writes in a new entry: "New objective", "Key result".
 _GENERIC = re.compile(
-    r"""(?ix)^(?:\d++[.)]\s*+)?(?:[^\w\s]++\s*+)?
+    r"""(?ix)^(?:\d++[.)]\s*+)?(?:[^\w\s]++\s*+)?(?:(?:new|my|your|untitled|sample)\s++)?
     (?P<label>objective|goal|o|key\s*+result|kr|initiative)
     \s*+\#?\s*+(?:[a-z]?\d++(?:[.\-]\d++)*+\s*+)?(?:\((?:o|kr)\)\s*+)?[:.\-–—]?$"""
 )
@@ -95,6 +99,13 @@ _SENTENCE_BREAK = re.compile(r"[.!?。！？](?:\s|$)(?=\s*+[A-ZА-ЯÀ-Ý\u4e00
 _ENDS_IN_URL = re.compile(r"https?://\S+$")
 _DIGIT = re.compile(r"\d")
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")  # Thai, Japanese, Chinese
+# Titles of documents about OKRs rather than of a set of them: "Create Your OKRs", "OKR API Guide"
+_ABOUT_TITLE = re.compile(
+    r"(?i)\b(your|how|guide|handbook|manual|documentation|docs|api|tutorial|introduction|writing|create|creating"
+    r"|setting|why|what|template|tips|faq|best\s+practices|process|cadence|cascading|scoring|tool|app|tracker"
+    r"|builder|framework|methodology)\b"
+)
+_NAMES_OKRS = re.compile(r"(?i)(?<![a-z])(okrs|key[\s\-]*results)(?![a-z])")
 _INTRO_NAMES = re.compile(r"(?i)(?<![a-z])(key[\s\-]*results?|initiatives)(?![a-z])")
 
 
@@ -111,6 +122,11 @@ def generic_label(text: str) -> StatementKind | None:
 
 def is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(text)) or bool(_HAS_PLACEHOLDER.search(text))
+
+
+def only_placeholder(text: str) -> bool:
+    """The whole text is a placeholder or a label alone: "[Measurable outcome]", "New objective"."""
+    return bool(_PLACEHOLDER.match(text)) or generic_label(text) is not None
 
 
 def has_quantity(text: str) -> bool:
@@ -181,7 +197,7 @@ class _Roles:
         self.last_statement: dict[int, object] = {}
         path = builder.doc.path
         self.labelled = any(self.kind_of(b) == "objective" for b in self.blocks)
-        self.labelled_krs = any(self.kind_of(b) == "key_result" for b in self.blocks)
+        self._section_labels: dict[int, bool] = {}
         self.vocab = bool(_PATH_WORDS.search(path)) or any(
             b.kind in ("heading", "paragraph") and _OKR_WORDS.search(b.text) for b in self.blocks
         ) or any(b.kind == "row" and any(_OKR_WORDS.search(c) for c in b.cells) for b in self.blocks)
@@ -189,6 +205,7 @@ class _Roles:
         # a template: its statements are placeholders, and what is left is its instructions
         self.template = sum(1 for b in self.blocks if b.kind != "root" and _HAS_PLACEHOLDER.search(b.text)) >= 2
         self.patterns = set() if self.template or self.manual else self.accepted_patterns()
+        self.okr_sections = {id(b) for b in self.blocks if self.names_okrs(b)}
 
     # -- the cues --------------------------------------------------------------------------
     def kind_of(self, block: Block) -> StatementKind | None:
@@ -225,6 +242,18 @@ class _Roles:
             and field_of(text) is None
         )
 
+    def listed_statement(self, block: Block) -> bool:
+        """An item in a list a label names ("Key results:"): a statement even when it ends in a
+        link or introduces sub-items with a colon, as long as it is one sentence, not a field."""
+        text = block.parsed.text
+        return (
+            self.usable(block)
+            and 2 <= len(text.split()) <= 60
+            and len(_SENTENCE_BREAK.findall(text)) < 2
+            and not is_definition(text, block.term)
+            and field_of(text) is None
+        )
+
     def pattern(self, block: Block) -> tuple[str, int] | None:
         """The structure an unlabelled objective candidate has, and its key-result items."""
         if block.kind == "heading":
@@ -253,15 +282,17 @@ class _Roles:
         """A document that says it is a set of OKRs: by its file name or its title, and not a
         manual (two or more sections such as Installation, Usage, FAQ)."""
         headings = [b for b in self.blocks if b.kind == "heading"]
-        named = bool(_PATH_WORDS.search(path.replace("\\", "/").rsplit("/", 2)[-1] if path else ""))
-        titled = bool(headings) and bool(_OKR_WORDS.search(headings[0].text))
+        name = re.sub(r"[\W_]+", " ", path.replace("\\", "/").rsplit("/", 2)[-1]) if path else ""
+        named = bool(_PATH_WORDS.search(name)) and not _ABOUT_TITLE.search(name)
+        title = headings[0].text if headings else ""
+        titled = bool(_OKR_WORDS.search(title)) and not _ABOUT_TITLE.search(title)
         self.manual = sum(1 for h in headings if _PROSE_SECTIONS.match(h.parsed.text)) >= 2
         return (named or titled) and not self.manual
 
     def accepted_patterns(self) -> set[tuple[str, int]]:
         """The unlabelled structures this document writes OKRs in: in a document that says it
-        is a set of OKRs, every one; in another about OKRs, those of which one instance has
-        measurable items."""
+        is a set of OKRs, every one; in another about OKRs, those that repeat with measurable
+        items (two instances or more: one list with figures in a guide is not a pattern)."""
         if not self.vocab:
             return set()
         found: dict[tuple[str, int], list[bool]] = {}
@@ -276,7 +307,38 @@ class _Roles:
                 continue
             measured = sum(1 for i in items if has_quantity(i.parsed.text)) / len(items)
             found.setdefault(key, []).append(measured >= 0.34)
-        return {key for key, hits in found.items() if self.okr_document or any(hits)}
+        return {key for key, hits in found.items() if self.okr_document or sum(hits) >= 2}
+
+    def names_okrs(self, h: Block) -> bool:
+        """A heading that says its section holds OKRs: "Community 2026-Q1 OKRs", "Key results"."""
+        return h.kind == "heading" and _NAMES_OKRS.search(h.parsed.text) is not None
+
+    def in_pattern(self, block: Block, key: tuple[str, int]) -> bool:
+        """Whether a block is in this document's OKR pattern. In a document that is not a set of
+        OKRs but has a section named for them (meeting notes with a "Q1 OKRs" agenda item), only
+        that section's blocks are: the other sections' lists are the meeting's."""
+        if key not in self.patterns:
+            return False
+        if self.okr_document or not self.okr_sections:
+            return True
+        return any(id(a) in self.okr_sections for a in _ancestors(block))
+
+    def labels_statements(self, block: Block) -> bool:
+        """Whether the section a block sits in (under its nearest heading, or the whole document)
+        labels its objectives or key results: such a section says where each statement is, and
+        its unlabelled lines are not read by pattern. Sections differ: a file may label this
+        quarter's OKRs and not last year's."""
+        section = block.parent
+        while section is not None and section.kind not in ("heading", "root"):
+            section = section.parent
+        if section is None:
+            return False
+        key = id(section)
+        if key not in self._section_labels:
+            self._section_labels[key] = any(
+                self.kind_of(b) in ("objective", "key_result") for b in section.walk() if b is not section
+            )
+        return self._section_labels[key]
 
     # -- building ---------------------------------------------------------------------------
     def column(self, line: int, text: str) -> int:
@@ -403,6 +465,12 @@ class _Roles:
             okr = self.attach(block, kind, ctx, parsed)
             self.statement_children(h, replace(ctx, okr=okr))
             return replace(ctx, okr=okr)
+        if ctx.okr is not None and " ".join(text.lower().rstrip(":").split()) in _FIELDS:
+            field = _FIELDS[" ".join(text.lower().rstrip(":").split())]  # "### Team", "### Target"
+            first = next((c for c in h.children if c.kind == "paragraph"), None)
+            if field is not None and first is not None:
+                self.set_field(ctx.okr, ("", field, first.parsed.text))
+            return ctx  # a field of the objective above, not a new section
         if _PROSE_SECTIONS.match(text):
             self.sequence(h.children, replace(ctx, prose=True, okr=None, mode=None))
             return replace(after, okr=None)
@@ -416,8 +484,23 @@ class _Roles:
             return replace(after, okr=None)
         if cycle := find_cycle(text):
             self.b.set_cycle(cycle)
+        if self.names_okrs(h) and self.measured_list(h):  # "## Q1 OKRs" over their key results
+            okr = self.b.okr_without_objective(ctx.parent)
+            self.sequence(h.children, replace(ctx, okr=okr, mode="key_result", ending=None, from_heading=True))
+            return replace(after, okr=None)
         self.sequence(h.children, replace(ctx, okr=None, mode=None, from_heading=False))
         return replace(after, okr=None)
+
+    def measured_list(self, h: Block) -> bool:
+        """A section that is one flat list of statements, half of them or more with figures."""
+        items = [c for c in h.children if c.kind == "item"]
+        if not items or any(c.kind in ("heading", "table") for c in h.children):
+            return False
+        if any(self.kind_of(b) for b in h.walk() if b is not h) or any(i.children for i in items):
+            return False
+        if len({i.list_id for i in items}) > 1 or not all(self.statement_like(i) for i in items):
+            return False
+        return sum(1 for i in items if _DIGIT.search(i.parsed.text)) * 2 >= len(items)
 
     def text_from_next_paragraph(self, h: Block, ctx: _Ctx) -> int | None:
         """An objective label alone ("### Objective 2"): its text is the paragraph below it."""
@@ -434,7 +517,7 @@ class _Roles:
     def heading_is_objective(self, h: Block) -> bool:
         """An unlabelled heading states an objective when it sits over key results in this
         document's pattern, and not over objectives of its own."""
-        if (self.labelled or self.labelled_krs) and not any(self.kind_of(c) == "key_result" for c in h.children):
+        if self.labels_statements(h) and not any(self.kind_of(c) == "key_result" for c in h.children):
             return False  # a document that labels its statements says where each one is
         words = h.parsed.text.split()
         if not self.statement_like(h) or not re.search(r"[^\W\d_]{2}", h.parsed.text) or _GROUP_WORDS.search(h.text):
@@ -445,18 +528,35 @@ class _Roles:
         below = [c for c in h.children if c.kind == "heading"]
         if any(self.kind_of(b) == "objective" for b in h.walk()):
             return False
-        nested = [i for i in items if any(c.kind == "item" for c in i.children)]
-        measured = sum(1 for i in nested if has_quantity(i.parsed.text))
-        if nested and len(nested) * 2 > len(items) and measured * 2 <= len(nested):
+        if self.items_are_objectives(h) and not any(
+            self.statement_like(s) and not self.items_are_objectives(s) and any(c.kind == "item" for c in s.children)
+            for s in self.sibling_headings(h)
+        ):  # (a sibling heading over plain key results says this one is an objective too)
             return False  # its items have lists of their own: they are the objectives (key results carry numbers)
         if not items:
             tables = [c for c in h.children if c.kind == "table"]
             if below and all(self.kind_of(b) == "key_result" for b in below):
                 return True
+            if any(is_section_label(b.text) == "key_result" for b in below):
+                return True  # "### Key Results" under it (beside "### Team", "### Description")
             return any(self.key_result_table(t) for t in tables) and not any(c.kind == "heading" for c in h.children)
         if any(self.kind_of(i) == "key_result" for i in items):
             return True
-        return ("heading", h.level) in self.patterns
+        return self.in_pattern(h, ("heading", h.level))
+
+    @staticmethod
+    def items_are_objectives(h: Block) -> bool:
+        """Most of a heading's items have lists of their own, and these items carry no figures
+        (key results do): the items are objectives, the heading groups them."""
+        items = [c for c in h.children if c.kind == "item"]
+        nested = [i for i in items if any(c.kind == "item" for c in i.children)]
+        measured = sum(1 for i in nested if has_quantity(i.parsed.text))
+        return bool(nested) and len(nested) * 2 > len(items) and measured * 2 <= len(nested)
+
+    @staticmethod
+    def sibling_headings(h: Block) -> list[Block]:
+        siblings = h.parent.children if h.parent is not None else []
+        return [s for s in siblings if s is not h and s.kind == "heading" and s.level == h.level]
 
     def heading_is_parent_objective(self, h: Block) -> bool:
         """An unlabelled heading that states a goal over sub-headings that are objectives."""
@@ -475,7 +575,7 @@ class _Roles:
     def paragraph(self, p: Block, following: Block | None, ctx: _Ctx) -> tuple[_Ctx, bool]:
         """Returns the context for what follows, and whether the paragraph is an objective label
         alone whose text is the next paragraph."""
-        if p.italic:  # "_Key Results: 3-5 measurable results_": a note about the format
+        if p.italic and is_section_label(p.text) is None:  # "_Key Results: 3-5 measurable results_": a note
             return ctx, False
         if not self.b.doc.okrs and not p.parsed.kind and (cycle := find_cycle(p.text)) and len(p.text.split()) <= 6:
             self.b.set_cycle(cycle)
@@ -491,6 +591,10 @@ class _Roles:
         if (intro := self.introduces(p, following)) is not None:
             okr = ctx.okr if ctx.okr is not None else self.b.okr_without_objective(ctx.parent)
             return replace(ctx, okr=okr, mode=intro, ending=None), False
+        if kind is None and self.other_label(p) and following is not None and following.kind == "item":
+            # "**Constraints:**", "**Acceptance criteria:**": the list below is that, not key results
+            self.consumed.update(id(i) for i in self.candidate_items(p))
+            return ctx, False
         if kind is not None and not p.parsed.kind:  # a label alone: "**Objective 1**"
             if kind == "objective":
                 return replace(ctx, okr=None), True
@@ -526,25 +630,32 @@ class _Roles:
         if items and short and any(self.kind_of(i) == "key_result" for i in items):
             okr = self.objective(p, ctx)  # over a list of labelled key results
             return replace(ctx, okr=okr, mode=None), False
-        if self.labelled or self.labelled_krs:
+        if self.labels_statements(p):
             return ctx, False  # a document that labels its statements says where each one is
         if _GROUP_WORDS.search(p.text):
             return ctx, False  # "**Effective Key Results are**": about OKRs
         leads_list = following is not None and following.kind == "item"
-        if leads_list and ("paragraph", int(p.bold)) in self.patterns and (p.bold or len(p.parsed.text.split()) <= 25):
+        short = p.bold or len(p.parsed.text.split()) <= 25
+        if leads_list and self.in_pattern(p, ("paragraph", int(p.bold))) and short:
             okr = self.objective(p, ctx)
             return replace(ctx, okr=okr, mode=None), False
         if (
             not leads_list
             and ctx.okr is None
-            and not self.labelled
-            and ("paragraph", int(p.bold)) in self.patterns
+            and self.in_pattern(p, ("paragraph", int(p.bold)))
             and len(p.parsed.text.split()) <= 15
             and not re.search(r"[.:;]$", p.parsed.text)
         ):
             okr = self.objective(p, ctx)  # an objective of this document's pattern with no key results yet
             return replace(ctx, okr=okr, mode=None), False
         return ctx, False
+
+    @staticmethod
+    def other_label(p: Block) -> bool:
+        """A short bold label with a colon that names no kind of statement: it heads a list of
+        its own (constraints, criteria, notes)."""
+        text = p.text.strip()
+        return p.bold and text.rstrip("*_ ").endswith(":") and len(text.split()) <= 4 and is_section_label(text) is None
 
     def introduces(self, p: Block, following: Block | None) -> StatementKind | None:
         """'... the key results I'm going to work on are:' over a list: a sentence that says what
@@ -576,7 +687,7 @@ class _Roles:
             return self.objective_items(items, ctx)
         if ctx.okr is None:
             nested = [i for i in items if any(c.kind == "item" for c in i.children)]
-            if nested and not ctx.prose and (("item", items[0].depth) in self.patterns or any(
+            if nested and not ctx.prose and (self.in_pattern(items[0], ("item", items[0].depth)) or any(
                 self.kind_of(c) == "key_result" for i in nested for c in i.children
             )):
                 return self.objective_items(items, ctx)
@@ -628,7 +739,9 @@ class _Roles:
             okr = self.objective(item, ctx) if self.usable(item) else ctx.okr
             self.sequence(item.children, replace(ctx, okr=okr, mode=None, from_heading=False))
             return okr
-        if (not item.parsed.kind and not self.statement_like(item)) or not self.usable(item):
+        # under "Key Results:" or an objective's heading, the list says what its items are
+        listed = (ctx.mode is not None or ctx.from_heading) and self.listed_statement(item)
+        if (not item.parsed.kind and not (listed or self.statement_like(item))) or not self.usable(item):
             return ctx.okr
         okr = self.attach(item, kind, ctx)
         self.statement_children(item, replace(ctx, okr=okr))
@@ -650,6 +763,10 @@ class _Roles:
                 self.attach(child, "initiative", ctx)
             elif child.kind in ("item", "paragraph") and (field := field_of(child.text)):
                 self.set_field(ctx.okr, field)
+            elif child.kind == "heading" and self.kind_of(child) == "objective" and child.parsed.kind:
+                # "#### Goal: ..." under a key result: what the key result aims at, not an objective
+                self.set_field(ctx.okr, ("goal", "target", child.parsed.text))
+                self.statement_children(child, ctx)
             elif child.kind == "heading":
                 ctx = self.heading(child, ctx)
 
@@ -743,6 +860,15 @@ class _Roles:
                 )
                 self.b.attach(stmt, okr)
         return ctx
+
+
+def _ancestors(block: Block) -> list[Block]:
+    found = []
+    parent = block.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
 
 
 def _ending(text: str) -> str:

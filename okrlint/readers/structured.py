@@ -401,6 +401,14 @@ def _longest_text(mapping: dict[str, Any], least: int = 2) -> str | None:
 _SPELLED = {"keyresults": "key_results", "keyresult": "key_result"}
 
 
+def _placeholder(text: str) -> bool:
+    """'New objective', 'Key result', '[Measurable outcome]': what a tool or template puts in
+    a new entry, not a statement."""
+    from okrlint.readers.roles import only_placeholder
+
+    return only_placeholder(text)
+
+
 class _Walker:
     def __init__(self, builder: DocumentBuilder, strict: bool) -> None:
         self.b = builder
@@ -424,6 +432,8 @@ class _Walker:
             raise ReadError(f"{where}: {what} should be text, not {kind} ({value!r:.40})", line)
         if not value.strip():
             raise ReadError(f"{where}: {what} is empty", _line(value, line))
+        if _placeholder(value):
+            raise ReadError(f"{where}: {what} is a placeholder ({value.strip()!r:.40})", _line(value, line))
         return value if isinstance(value, LocStr) else LocStr(value)
 
     def check_keys(self, mapping: dict[str, Any], allowed: set[str], where: str, line: int) -> None:
@@ -684,10 +694,56 @@ def read(text: str, path: str = "<text>", fmt: str = "yaml") -> Document:
     if not walker.native(data):
         walker.strict = False
         walker.foreign(data)
-        if walker.mappings:
+        if walker.mappings and any(okr.statements() for okr in builder.doc.okrs):
             builder.note("schema-mapping", "read another tool's schema: " + "; ".join(walker.mappings))
         elif not builder.doc.okrs and _speaks_of_okrs(data, path):
             _Structure(walker).read(data)
             if builder.doc.okrs:
                 builder.note("schema-mapping", "read by its shape: objectives with lists of key results")
+        if not builder.doc.okrs:
+            _embedded_texts(data, builder, text.splitlines(), fmt)
     return builder.finish()
+
+
+def _strings(data: Any) -> list[LocStr]:
+    """Every string value of the parsed tree, in document order (the tree is bounded by
+    MAX_NODES and MAX_DEPTH when it is loaded)."""
+    found: list[LocStr] = []
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, LocStr):
+            found.append(value)
+        elif isinstance(value, dict):
+            stack.extend(reversed(list(value.values())))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
+    return found
+
+
+def _embedded_texts(data: Any, builder: DocumentBuilder, lines: list[str], fmt: str) -> None:
+    """A string value that holds a whole OKR set as text ("O1: ...\nKR1: ...\nKR2: ..."), as
+    tools store a pasted plan or a note: read with the plain-text reader, at the value's lines
+    (a YAML block scalar's rows at their own lines, a one-line JSON or YAML string at its line)."""
+    from okrlint.readers import plaintext
+    from okrlint.readers.annotations import parse_line
+
+    for value in _strings(data):
+        rows = value.splitlines()
+        if len(rows) < 2 or sum(1 for row in rows[:400] if parse_line(row).kind) < 2:
+            continue
+        source = lines[value.line - 1][value.column - 1 :] if 0 < value.line <= len(lines) else ""
+        block = fmt != "json" and source.lstrip()[:1] in ("|", ">")
+        found = plaintext.read(str(value), builder.doc.path)
+        base = len(builder.doc.okrs)
+        for okr in found.okrs:
+            for stmt in okr.statements():
+                if block:  # the rows are the value's lines, less the block's indentation
+                    stmt.line = value.line + stmt.line
+                    row = lines[stmt.line - 1] if stmt.line <= len(lines) else ""
+                    stmt.column += len(row) - len(row.lstrip())
+                else:
+                    stmt.line, stmt.column = value.line, value.column
+            okr.parent = okr.parent + base if okr.parent is not None else None
+            okr.cycle = okr.cycle or builder.cycle
+            builder.doc.okrs.append(okr)
