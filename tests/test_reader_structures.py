@@ -389,3 +389,93 @@ def test_entries_a_tool_creates_empty_are_placeholders() -> None:
     doc = read_text(text, "okrs.json")
     assert not doc.statements()
     assert [n.code for n in doc.notes] == ["no-okrs-found"]
+
+
+# -- more that the corpus showed --------------------------------------------------------------
+def test_a_score_out_of_ten_after_an_objective_is_progress() -> None:
+    parsed = parse_line("Alpha release of the chess game (7/10)")
+    assert parsed.text == "Alpha release of the chess game" and parsed.progress == "7/10"
+    assert parse_line("Answer the support line (24/7)").text == "Answer the support line (24/7)"
+
+
+def test_objectives_without_key_results_after_one_with_them() -> None:
+    doc = md("""
+    # Objectives and Key Results
+
+    ### Q2
+    Finish the alpha release
+    - 2 developers get interested
+    - 10 community contributions
+
+    Alpha release of the SDK
+
+    Better developer tools
+    """, "OKRs.md")
+    assert objectives(doc) == ["Finish the alpha release", "Alpha release of the SDK", "Better developer tools"]
+
+
+def test_qualified_labels_and_example_groups() -> None:
+    doc = md("""
+    # Example OKRs
+
+    ## Sales Examples
+
+    ### Example 1
+
+    **Annual Objective:** Build a profitable company
+
+    **Annual Key Result:** Increase ARR from $12m to $24m
+
+    **Initiative:** Write new sales playbooks
+    """)
+    assert objectives(doc) == ["Build a profitable company"]
+    assert key_results(doc) == [["Increase ARR from $12m to $24m"]]
+    assert texts(doc.okrs[0].initiatives) == ["Write new sales playbooks"]
+
+
+def test_italic_items_under_a_key_result_table_are_notes() -> None:
+    doc = md("""
+    ## Objective: Chapter leaders can run local events
+
+    | Key Result | Owner |
+    |---|---|
+    | Event leadership model is released | @ana |
+
+    _This may include:_
+    - _replacing chapter listings with event listings_
+    - _building tools for submitting events_
+    """)
+    assert key_results(doc) == [["Event leadership model is released"]]
+
+
+def test_an_example_in_a_guide_is_read_and_the_parts_of_an_okr_are_not() -> None:
+    doc = md("""
+    ### How to write OKRs
+
+    1. **Objective**:
+       - Define what you want to achieve.
+       - Should be ambitious and inspiring.
+    2. **Key Results**:
+       - Define how success is measured.
+       - Should be specific and time-bound.
+
+    - Example:
+      - Objective: "Deliver support customers love."
+      - Key Results:
+        - Cut resolution time from 24 to 12 hours.
+        - Reach 90% positive feedback.
+    """, "okr-guide.md")
+    assert objectives(doc) == ["Deliver support customers love."]
+    assert key_results(doc) == [["Cut resolution time from 24 to 12 hours.", "Reach 90% positive feedback."]]
+
+
+def test_bare_labels_each_over_their_statements_are_one_okr() -> None:
+    doc = md("""
+    - Objective:
+      - Make support a reason to stay
+    - Key Results:
+      - Cut resolution time from 24 to 12 hours
+      - Reach 90% positive feedback
+    """, "okrs.md")
+    assert objectives(doc) == ["Make support a reason to stay"]
+    assert key_results(doc) == [["Cut resolution time from 24 to 12 hours", "Reach 90% positive feedback"]]

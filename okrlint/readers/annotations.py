@@ -20,7 +20,7 @@ _NUM = r"(?:\d+(?:[.\-]\d+)*)"
 _LABEL = re.compile(
     rf"""^\s*(?:(?:\*\*|__|`)\s*)?
     (?:(?P<role>[A-Z]{{2,5}})\s+(?=KR\b))?
-    (?:[A-Za-z]{{3,15}}\s+(?:[A-Za-z]{{3,15}}\s+)?(?=(?:objective|goal)s?\b))?
+    (?:[A-Za-z]{{3,15}}\s+(?:[A-Za-z]{{3,15}}\s+)?(?=(?:objective|goal|key\s+result|initiative)s?\b))?
     (?P<label>
         objectives?|obj\.?|o(?=[\s\-]*{_NUM})|goals?|okr(?=[\s\-]*[A-Za-z]?\d)|
         key[\s\-]*results?|krs?|k\.r\.|
@@ -60,7 +60,8 @@ _OWNER_FIELD = re.compile(r"(?<!\s)\s*(?:[\(\[]\s*)?owners?\s*[:=]\s*(?P<who>[^)
 _PROGRESS = re.compile(
     r"""(?<!\s)\s*(?:
         (?:=>|⇒|→\s*(?=\d+(?:\.\d+)?(?:\s*%)?\s*$))\s*(?P<p1>\d+(?:\.\d+)?(?:\s*%)?)
-      | [\(\[]\s*(?:(?:score|progress|status)\s*)?(?:[:=]\s*)?(?P<p2>0?\.\d+|1\.0|\d{1,3}\s*%)\s*[\)\]]
+      | [\(\[]\s*(?:(?:score|progress|status)\s*)?(?:[:=]\s*)?
+        (?P<p2>0?\.\d+|1\.0|\d{1,3}\s*%|\d{1,3}\s*/\s*(?:5|10|100))\s*[\)\]]
       | \s[-–—|]\s*(?:score\s*(?:[:=]\s*)?)?(?P<p3>0\.\d+|1\.0)
     )\s*$""",
     re.VERBOSE | re.IGNORECASE,

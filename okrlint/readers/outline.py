@@ -243,6 +243,7 @@ class _MarkdownOutline:
                     item = items[-1]  # the item's own text; further lines that start entries follow it
                     _, first = parts[0]
                     item.text, item.bold, item.link_only = first, inline.bold, inline.link_only
+                    item.italic = inline.italic
                     item.term = inline.term
                     for start, text in parts[1:]:
                         container.add(Block("paragraph", text, line + start, code=code))

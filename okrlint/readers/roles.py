@@ -545,6 +545,22 @@ class _Roles:
         return self.in_pattern(h, ("heading", h.level))
 
     @staticmethod
+    def names_the_kinds(items: list[Block]) -> bool:
+        """'1. Objective: ... 2. Key Results: ...', each bare and unnumbered, the objective with
+        several notes below (one objective has one text): a list that describes what the parts
+        of an OKR are, not one OKR."""
+        bare = {
+            is_section_label(i.text) for i in items
+            if is_section_label(i.text) and not re.search(r"\d", i.text)
+            and len([c for c in i.children if c.kind == "item"]) >= 2
+        }
+        return {"objective", "key_result"} <= bare
+
+    def holds_labels(self, block: Block) -> bool:
+        """Whether a labelled objective or key result sits somewhere below a block."""
+        return any(self.kind_of(b) in ("objective", "key_result") for b in block.walk() if b is not block)
+
+    @staticmethod
     def items_are_objectives(h: Block) -> bool:
         """Most of a heading's items have lists of their own, and these items carry no figures
         (key results do): the items are objectives, the heading groups them."""
@@ -568,7 +584,10 @@ class _Roles:
         if not below or any(c.kind == "item" for c in h.children):
             return False
         return all(
-            self.kind_of(c) == "objective" or any(self.kind_of(i) == "key_result" for i in c.children)
+            self.kind_of(c) == "objective" or (
+                any(self.kind_of(i) == "key_result" for i in c.children)
+                and not any(self.kind_of(i) == "objective" for i in c.walk() if i is not c)
+            )  # (a sub-heading over its own labelled objective is a group: "### Example 1")
             for c in below
         )
 
@@ -641,7 +660,7 @@ class _Roles:
             return replace(ctx, okr=okr, mode=None), False
         if (
             not leads_list
-            and ctx.okr is None
+            and (ctx.okr is None or self.after_okr(p))
             and self.in_pattern(p, ("paragraph", int(p.bold)))
             and len(p.parsed.text.split()) <= 15
             and not re.search(r"[.:;]$", p.parsed.text)
@@ -649,6 +668,18 @@ class _Roles:
             okr = self.objective(p, ctx)  # an objective of this document's pattern with no key results yet
             return replace(ctx, okr=okr, mode=None), False
         return ctx, False
+
+    def after_okr(self, p: Block) -> bool:
+        """The block before this paragraph ends an OKR: a list (its key results) or a paragraph
+        read as an objective. A paragraph there is not the description of the OKR above."""
+        siblings = p.parent.children if p.parent is not None else []
+        i = next((n for n, b in enumerate(siblings) if b is p), 0)
+        before = siblings[i - 1] if i > 0 else None
+        if before is None:
+            return False
+        return before.kind == "item" or any(
+            okr.objective is not None and okr.objective.line == before.line for okr in self.b.doc.okrs[-1:]
+        )
 
     @staticmethod
     def other_label(p: Block) -> bool:
@@ -678,17 +709,22 @@ class _Roles:
 
     def items(self, items: list[Block], ctx: _Ctx) -> _Ctx:
         """One list, read as a whole: its items share a role unless labelled otherwise."""
-        if ctx.prose:  # explanations: only statements labelled as such, set out as an example
-            items = [i for i in items if self.kind_of(i)]
+        if ctx.prose and ctx.mode is None:  # explanations: only statements labelled as such, set out as an example
+            items = [i for i in items if self.kind_of(i) or is_section_label(i.text) or self.holds_labels(i)]
             if not items:
                 return ctx
+            if not any(self.kind_of(i) for i in items):  # "- Example:" over a labelled objective
+                return self.objective_items(items, ctx)
+        if self.names_the_kinds(items):
+            return ctx
         labels = [self.kind_of(i) for i in items]
         if ctx.mode == "objective" or "objective" in labels:
             return self.objective_items(items, ctx)
         if ctx.okr is None:
             nested = [i for i in items if any(c.kind == "item" for c in i.children)]
             if nested and not ctx.prose and (self.in_pattern(items[0], ("item", items[0].depth)) or any(
-                self.kind_of(c) == "key_result" for i in nested for c in i.children
+                self.kind_of(c) in ("objective", "key_result") or is_section_label(c.text) == "key_result"
+                for i in nested for c in i.children
             )):
                 return self.objective_items(items, ctx)
             if not any(label in ("key_result", "initiative") for label in labels):
@@ -709,8 +745,16 @@ class _Roles:
                 self.item_statement(item, replace(ctx, okr=okr))
                 continue
             if kind is None and (not self.statement_like(item)):
+                if self.holds_labels(item):
+                    # "- Example:" over a labelled objective and its key results
+                    self.sequence(item.children, replace(ctx, okr=None, mode=None, from_heading=False))
                 continue
             if kind == "objective" and not item.parsed.kind:  # "- Objective 1" with its text below
+                below = [c for c in item.children if c.kind in ("item", "paragraph")]
+                if len(below) == 1 and self.statement_like(below[0]) and not self.kind_of(below[0]):
+                    okr = self.objective(below[0], ctx)  # its one sub-item or line is the text
+                    self.sequence(below[0].children, replace(ctx, okr=okr, mode=None, from_heading=False))
+                    continue
                 okr = self.b.okr_without_objective(ctx.parent)
             elif kind is None and not item.children and okr is not None and ctx.mode != "objective" \
                     and any(self.kind_of(i) == "objective" for i in items):
@@ -733,6 +777,8 @@ class _Roles:
             return after.okr if section == "objective" else ctx.okr
         if (field := field_of(item.text)) and not item.parsed.kind:
             self.set_field(ctx.okr, field)
+            return ctx.okr
+        if item.italic and not item.parsed.kind:  # "- _replacing the listings_": a note, set in italics
             return ctx.okr
         kind = item.parsed.kind or ctx.mode or "key_result"
         if kind == "objective":
