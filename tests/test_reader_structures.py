@@ -479,3 +479,83 @@ def test_bare_labels_each_over_their_statements_are_one_okr() -> None:
     """, "okrs.md")
     assert objectives(doc) == ["Make support a reason to stay"]
     assert key_results(doc) == [["Cut resolution time from 24 to 12 hours", "Reach 90% positive feedback"]]
+
+
+def test_a_named_objective_heading_takes_its_description() -> None:
+    doc = md("""
+    ## product-direction 🔴
+
+    **Description:** Our choices serve the user well. More on this below.
+
+    | Target (KR) | Current status |
+    |---|---|
+    | Users can generate a product spec for a new feature. | 🟡 partly |
+    """, "OKRS.md")
+    assert objectives(doc) == ["Our choices serve the user well."]
+    assert key_results(doc) == [["Users can generate a product spec for a new feature."]]
+
+
+def test_labels_in_other_languages_and_a_markdown_fence() -> None:
+    doc = md("""
+    ### Exemples
+
+    ```markdown
+    ## OBJECTIF 1 : Prouver que le produit fonctionne
+
+    | Key Result | Cible |
+    |---|---|
+    | KR1 : Profils valides par les experts | 5 domaines |
+    ```
+    """)
+    assert objectives(doc) == ["Prouver que le produit fonctionne"]
+    assert key_results(doc) == [["Profils valides par les experts"]]
+
+
+def test_a_numbered_label_set_apart_by_bold_alone() -> None:
+    doc = md("""
+    ## **O1** 毕业有一份好工作
+
+    **KR1** 大厂实习
+
+    **KR2** 秋招3份以上offer
+    """)
+    assert objectives(doc) == ["毕业有一份好工作"]
+    assert key_results(doc) == [["大厂实习", "秋招3份以上offer"]]
+    assert parse_line("**Objectives** are qualitative").kind is None
+
+
+def test_plain_text_bullets_indented_under_a_labelled_objective() -> None:
+    text = (
+        "Five-year OKRs\n\nObjective 1: Retire legacy apps\n"
+        "\t•\tKR 1.1: Decommission 40% of legacy apps.\n\t•\tKR 1.2: Cut tech cost by 30%.\n"
+    )
+    doc = read_text(text, "OKRs.txt")
+    assert objectives(doc) == ["Retire legacy apps"]
+    assert key_results(doc) == [["Decommission 40% of legacy apps.", "Cut tech cost by 30%."]]
+
+
+def test_outline_numbers_of_a_flattened_table_are_items() -> None:
+    text = (
+        "OKR 1: Grow trust in our work\n\nResponsible: Ana\n\n# Key Results KR Lead\n"
+        "1.1 Publish a whitepaper\n1.2 250 organisations join the mapping\n"
+    )
+    doc = read_text(text, "OKRs.txt")
+    assert key_results(doc) == [["Publish a whitepaper", "250 organisations join the mapping"]]
+
+
+def test_lower_case_term_lists_and_reference_links_are_not_statements() -> None:
+    doc = md("""
+    ## Objective: Write more
+
+    - Publish 12 posts
+
+    Steps:
+
+    * key results: for each objective, teams choose measurable metrics;
+    * initiatives: teams list the projects they will undertake;
+
+    Posts so far:
+
+    - [Reading list][blog-books]
+    """)
+    assert key_results(doc) == [["Publish 12 posts"]]

@@ -23,16 +23,20 @@ _LABEL = re.compile(
     (?:[A-Za-z]{{3,15}}\s+(?:[A-Za-z]{{3,15}}\s+)?(?=(?:objective|goal|key\s+result|initiative)s?\b))?
     (?P<label>
         objectives?|obj\.?|o(?=[\s\-]*{_NUM})|goals?|okr(?=[\s\-]*[A-Za-z]?\d)|
-        key[\s\-]*results?|krs?|k\.r\.|
+        objectifs?|objetivos?|obiettiv[oi]|
+        key[\s\-]*results?|krs?|k\.r\.|r[ée]sultats?[\s\-]+cl[ée]s?|resultados?[\s\-]+(?:clave|chave)|
         initiatives?|init\.?|inits?|actions?|projects?
     )
     (?:[\s\-]*(?P<num>[A-Za-z]?{_NUM}[A-Za-z]?)\s*)?
     (?:(?:for|of)\s+(?:objective|o)\s*{_NUM}\s*)?\s*(?:(?:\*\*|__)\s*)?
-    (?P<sep>[:：)`]|(?(num)\.|(?!))|[\-–—](?![^\W\d_])|\*\*:|:\*\*|__:|:__)\s*(?:(?:\*\*|__)\s*)?""",
+    (?P<sep>[:：)`]|(?(num)\.|(?!))|(?(num)(?:(?<=\*\*\s)|(?<=__\s))|(?!))|[\-–—](?![^\W\d_])|\*\*:|:\*\*|__:|:__)\s*(?:(?:\*\*|__)\s*)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _KIND_OF_LABEL: list[tuple[str, StatementKind]] = [
     ("obj", "objective"),
+    ("résultat", "key_result"),
+    ("resultat", "key_result"),
+    ("resultado", "key_result"),
     ("goal", "objective"),
     ("okr", "objective"),
     ("o", "objective"),

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from okrlint.readers.annotations import ParsedLine, is_section_label, parse_line
+from okrlint.readers.annotations import ParsedLine, is_section_label, parse_line, split_label
 
 BlockKind = Literal["root", "heading", "paragraph", "item", "table", "row"]
 
@@ -31,9 +31,11 @@ BlockKind = Literal["root", "heading", "paragraph", "item", "table", "row"]
 # list to CommonMark): each is replaced by a space, so columns stay those of the source.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # A line that starts a statement of its own inside a paragraph: a bullet, a number, a label.
+# "- ", "1. ", "a) ", "[ ] ", and in plain text the outline numbers of a flattened table: "1.1 "
 _ENTRY_START = re.compile(r"^\s*(?:[-*+•·▪◦‣]\s|\d{1,3}[.)]\s|\(?[a-z][.)]\s|\[[ xX]\]\s)")
-_MARKER = re.compile(r"^\s*(?:[-*+•·▪◦‣]|\d{1,3}[.)]|\(?[a-z][.)])\s+")
-_ORDERED_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|\(?[a-z][.)])\s")
+_MARKER = re.compile(r"^\s*(?:[-*+•·▪◦‣]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})++\.?|\(?[a-z][.)])\s+")
+_ORDERED_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})++\.?|\(?[a-z][.)])\s")
+_REFERENCE_LINKS = re.compile(r"(?:\[[^\[\]]++\]\[[^\[\]]*+\][\s,;.]*+)++")
 _LINK_ONLY = re.compile(r"^[\s\-–—|,;:·•]*$")
 # Characters at which a commonmark inline rule (newline, escape, backticks, emphasis,
 # autolink, html_inline, entity) can start. "[" and "!" (links and images) are left out: with
@@ -126,10 +128,15 @@ def _inline(token: Token | None) -> _Inline:
     plain_rows: list[bool] = [False]  # a line has text outside bold
     term = False
     children = (token.children if token is not None else None) or []
-    if len(children) >= 3 and children[0].type == "strong_open":
-        inner = children[1].content if children[1].type == "text" else ""
-        after = next((c.content for c in children[2:] if c.type == "text"), "")
+    bold_label = False  # "**O1** Grow revenue": a label set apart by bold alone
+    lead = [c for c in children if c.type != "text" or c.content]  # (markdown-it may open with an empty text)
+    if len(lead) >= 3 and lead[0].type == "strong_open":
+        inner = lead[1].content if lead[1].type == "text" else ""
+        after = next((c.content for c in lead[2:] if c.type == "text"), "")
         term = inner.rstrip().endswith(":") or after.lstrip().startswith(":")
+        if not term and after.strip() and any(ch.isdigit() for ch in inner):
+            kind, rest, _ = split_label(inner.strip() + ":")
+            bold_label = kind is not None and not rest.strip()
     strong = emphasis = 0
     outside = outside_strong = False  # text outside any emphasis, outside bold
     linked = 0
@@ -150,6 +157,9 @@ def _inline(token: Token | None) -> _Inline:
             strong += 1
         elif t == "strong_close":
             strong -= 1
+            if bold_label and strong == 0:
+                rows[-1] += ":"
+                bold_label = False
         elif t == "em_open":
             emphasis += 1
         elif t == "em_close":
@@ -162,6 +172,8 @@ def _inline(token: Token | None) -> _Inline:
             rows.append("")
             plain_rows.append(False)
     filled = bool("".join(rows).strip())
+    if filled and _REFERENCE_LINKS.fullmatch(" ".join(rows).strip()):
+        outside_links = False  # "[Reading list][blog-books]": links whose targets are defined elsewhere
     bold = not outside_strong and filled
     italic = not outside and filled and not bold
     bold_rows = [bool(row.strip()) and not plain for row, plain in zip(rows, plain_rows, strict=True)]
@@ -298,7 +310,8 @@ class _MarkdownOutline:
         if info not in ("", "text", "txt", "md", "markdown", "plain", "plaintext"):
             return
         content = tok.content
-        if not any(_ENTRY_START.match(row) or parse_line(row).kind for row in content.splitlines()):
+        said = info in ("md", "markdown")  # a fence that says it holds Markdown is read as such
+        if not said and not any(_ENTRY_START.match(row) or parse_line(row).kind for row in content.splitlines()):
             return
         first = (tok.map[0] + 1 if tok.map else 0) + line_offset + (1 if tok.type == "fence" else 0)
         dedented = "\n".join(_dedent(content.splitlines()))

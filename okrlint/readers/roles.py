@@ -94,7 +94,9 @@ _QUANTITY = re.compile(
 )
 _CYCLE_TOKEN = re.compile(r"(?i)\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d{2}|v?\d+\.\d+\.\d+)\b")
 _QUESTION = re.compile(r"\?\s*$")
-_PLURAL_LABEL = re.compile(r"(?i)^\W*(?:[a-z]{3,15}\s+){0,2}(?:objectives|key\s*results|krs|goals)\W*[:.]\s*\S")
+_PLURAL_LABEL = re.compile(
+    r"(?i)^\W*(?:[a-z]{3,15}\s+){0,2}(?:objectives|key\s*results|krs|goals|initiatives)\W*[:.]\s*\S"
+)
 _SENTENCE_BREAK = re.compile(r"[.!?。！？](?:\s|$)(?=\s*+[A-ZА-ЯÀ-Ý\u4e00-\u9fff]|$)")
 _ENDS_IN_URL = re.compile(r"https?://\S+$")
 _DIGIT = re.compile(r"\d")
@@ -474,6 +476,12 @@ class _Roles:
         if _PROSE_SECTIONS.match(text):
             self.sequence(h.children, replace(ctx, prose=True, okr=None, mode=None))
             return replace(after, okr=None)
+        described = self.description_of(h)
+        if described is not None:  # "## product-direction" over "**Description:** <the objective>"
+            self.consumed.add(id(described[0]))
+            okr = self.objective(described[0], ctx, described[1])
+            self.sequence(h.children, replace(ctx, okr=okr, mode=None, parent=okr, from_heading=True))
+            return replace(after, okr=okr)
         if self.heading_is_objective(h):
             okr = self.objective(h, ctx)
             self.sequence(h.children, replace(ctx, okr=okr, mode=None, parent=okr, from_heading=True))
@@ -501,6 +509,25 @@ class _Roles:
         if len({i.list_id for i in items}) > 1 or not all(self.statement_like(i) for i in items):
             return False
         return sum(1 for i in items if _DIGIT.search(i.parsed.text)) * 2 >= len(items)
+
+    def description_of(self, h: Block) -> tuple[Block, ParsedLine] | None:
+        """A heading that is a name ("## product-direction", one word) over a "Description:" line
+        and key results (a key-result table or a "Key results" label): the description's first
+        sentence states the objective."""
+        if len(h.parsed.text.split()) != 1 or self.kind_of(h):
+            return None
+        if not any(
+            (c.kind == "table" and self.key_result_table(c)) or is_section_label(c.text) == "key_result"
+            for c in h.children
+        ):
+            return None
+        for child in h.children:
+            field = field_of(child.text) if child.kind in ("paragraph", "item") else None
+            if field is not None and field[0] == "description":
+                stop = _SENTENCE_BREAK.search(field[2])
+                parsed = parse_line(field[2][: stop.start() + 1] if stop else field[2])
+                return (child, parsed) if len(parsed.text.split()) >= 3 else None
+        return None
 
     def text_from_next_paragraph(self, h: Block, ctx: _Ctx) -> int | None:
         """An objective label alone ("### Objective 2"): its text is the paragraph below it."""
@@ -622,6 +649,8 @@ class _Roles:
             if not self.usable(p):
                 return ctx, False
             okr = self.objective(p, ctx)
+            if p.children:  # a text file's indented bullets under "Objective 1: ...": its key results
+                self.sequence(p.children, replace(ctx, okr=okr, mode=None, from_heading=True))
             return replace(ctx, okr=okr, mode=None, from_heading=False), False
         if p.parsed.kind in ("key_result", "initiative"):
             if self.usable(p):
@@ -780,6 +809,8 @@ class _Roles:
             return ctx.okr
         if item.italic and not item.parsed.kind:  # "- _replacing the listings_": a note, set in italics
             return ctx.okr
+        if item.parsed.kind and not self.kind_of(item):  # "key results: for each objective, ...": a definition
+            return ctx.okr
         kind = item.parsed.kind or ctx.mode or "key_result"
         if kind == "objective":
             okr = self.objective(item, ctx) if self.usable(item) else ctx.okr
@@ -822,7 +853,7 @@ class _Roles:
         objective above it."""
         if not table.children:
             return False
-        header = [c.replace("**", "").strip().lower() for c in table.children[0].cells]
+        header = [_header(c) for c in table.children[0].cells]
         has = any(re.fullmatch(r"key[\s\-]*results?(?: \d+)?|krs?", h) for h in header)
         return has and not any(re.fullmatch(r"objectives?(?: \d+)?|goals?|o|okrs?", h) for h in header)
 
@@ -830,7 +861,7 @@ class _Roles:
         rows = table.children
         if len(rows) < 2:
             return ctx
-        header = [c.replace("**", "").strip().lower() for c in rows[0].cells]
+        header = [_header(c) for c in rows[0].cells]
 
         def col(*patterns: str) -> int | None:
             for i, h in enumerate(header):
@@ -906,6 +937,19 @@ class _Roles:
                 )
                 self.b.attach(stmt, okr)
         return ctx
+
+
+def _header(cell: str) -> str:
+    """A table header as the kind it names: "Target (KR)" -> "kr", "Key result (measurable)" ->
+    "key result"; a kind in parentheses names the column's kind, other parentheses qualify."""
+    text = " ".join(cell.replace("**", "").replace("__", "").lower().split())
+    named = _HEADER_KIND.search(text)
+    if named:
+        return named.group(1)
+    return text[: text.rfind("(")].rstrip() if text.endswith(")") and "(" in text else text
+
+
+_HEADER_KIND = re.compile(r"\((krs?|key[\s\-]*results?|objectives?|initiatives?)\)")
 
 
 def _ancestors(block: Block) -> list[Block]:
