@@ -6,27 +6,10 @@ tests/test_reader_corpus.py.
 
 from __future__ import annotations
 
-import textwrap
+from reading import key_results, md, objectives, texts
 
-from okrlint.model import Document, Statement
 from okrlint.readers import read_text
 from okrlint.readers.annotations import parse_line
-
-
-def md(text: str, path: str = "goals.md") -> Document:
-    return read_text(textwrap.dedent(text).lstrip("\n"), path)
-
-
-def texts(stmts: list[Statement]) -> list[str]:
-    return [s.text for s in stmts]
-
-
-def objectives(doc: Document) -> list[str]:
-    return [okr.objective.text for okr in doc.okrs if okr.objective is not None]
-
-
-def key_results(doc: Document) -> list[list[str]]:
-    return [texts(okr.key_results) for okr in doc.okrs]
 
 
 # -- generic headings: the statement is elsewhere ------------------------------------------------

@@ -13,21 +13,10 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reading import md, objectives, texts
 
 from okrlint.model import OKR, Document, Statement
 from okrlint.readers import ReadError, detect_format, read_text
-
-
-def md(text: str, path: str = "goals.md") -> Document:
-    return read_text(textwrap.dedent(text).lstrip("\n"), path)
-
-
-def texts(stmts: list[Statement]) -> list[str]:
-    return [s.text for s in stmts]
-
-
-def objectives(doc: Document) -> list[str]:
-    return [okr.objective.text for okr in doc.okrs if okr.objective is not None]
 
 
 def only(doc: Document) -> OKR:

@@ -47,6 +47,11 @@ _KIND_OF_LABEL: list[tuple[str, StatementKind]] = [
     ("action", "initiative"),
     ("project", "initiative"),
 ]
+_KIND_OF_WORD: dict[str, StatementKind] = {  # the labels most files use, looked up at once
+    **{p: k for p, k in _KIND_OF_LABEL},
+    "objective": "objective", "objectives": "objective", "kr": "key_result", "krs": "key_result",
+    "key result": "key_result", "key results": "key_result", "initiative": "initiative",
+}
 _CHECKBOX = re.compile(r"^\s*\[(?P<state>[ xX])\]\s+")
 _PRIORITY_PREFIX = re.compile(r"^\s*`?(?P<p>P[0-9X?])`?\s*(?:[-–—:|]\s*)?", re.IGNORECASE)
 # "[a] [P1]" at the end of a line, read backwards from the end (reversed: "]1P[ ]a["): a
@@ -94,6 +99,7 @@ _PRIORITY_TAG = re.compile(r"(?i)P[0-9X?]")
 _PERCENT_AFTER = re.compile(r"\s*%")
 _LEADING_MENTIONS = re.compile(r"^\s*(@[\w.\-]+(?:\s*,\s*@[\w.\-]+)*)\s*(?:[-–—:|]\s*)?")
 _TRAILING_SEP = re.compile(r"(?<!\s)\s*[-–—:|]$")
+_ANNOTATION_ENDS = frozenset(")]%;.0123456789")  # the last characters a trailing annotation leaves
 _SEPARATORS = frozenset("-–—:|")  # what _LEADING_SEP and _TRAILING_SEP start or end with
 _PRIORITY_FIRST = frozenset("`Pp")  # what _PRIORITY_PREFIX starts with (after spaces)
 
@@ -115,8 +121,11 @@ class ParsedLine:
 
 def label_kind(label: str) -> StatementKind | None:
     low = label.lower().strip()
+    found = _KIND_OF_WORD.get(low)
+    if found is not None:
+        return found
     for prefix, kind in _KIND_OF_LABEL:
-        if low == prefix or (len(prefix) > 1 and low.startswith(prefix)):
+        if len(prefix) > 1 and low.startswith(prefix):
             return kind
     return None
 
@@ -257,6 +266,8 @@ def parse_line(text: str) -> ParsedLine:
     s = _LEADING_SEP.sub("", s) if s.lstrip()[:1] in _SEPARATORS else s
     # trailing annotations, in any order
     for _ in range(4):
+        if s.rstrip()[-1:] not in _ANNOTATION_ENDS and ":" not in s and "=" not in s:
+            break  # what most lines end in can end no annotation (an owner field has its colon)
         changed = False
         m = _FIELD_NOTE.search(s) if ":" in s or "=" in s else None
         if m and m.start() > 0:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from markdown_it.token import Token
+
 from okrlint.model import Document
 from okrlint.readers.base import DocumentBuilder, ReadError
-from okrlint.readers.outline import _MD, markdown_outline
+from okrlint.readers.outline import _MD, markdown_outline, markdown_tokens
 from okrlint.readers.roles import assign_roles
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -39,17 +41,18 @@ def read(text: str, path: str = "<text>") -> Document:
                     builder.set_cycle(str(meta[key]))
                     break
         text = "\n" * m.group(0).count("\n") + text[m.end() :]
-    assign_roles(markdown_outline(text), builder, text.splitlines())
-    _data_fences(text, builder)
+    tokens = markdown_tokens(text)  # parsed once, for the outline and for the fences
+    assign_roles(markdown_outline(text, tokens), builder, text.splitlines())
+    _data_fences(tokens, builder)
     return builder.finish()
 
 
-def _data_fences(text: str, builder: DocumentBuilder) -> None:
+def _data_fences(tokens: list[Token], builder: DocumentBuilder) -> None:
     """OKRs written as JSON or YAML in a fenced code block (an API's example request, an
     export pasted into a page): read with the structured reader, at their lines."""
     from okrlint.readers.structured import read as read_structured
 
-    for token in _MD.parse(text):
+    for token in tokens:
         info = token.info.strip().lower() if token.type == "fence" else ""
         if not token.map or token.type != "fence":
             continue

@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from okrlint.model import StatementKind
 from okrlint.readers.annotations import ParsedLine, is_section_label, parse_line, split_label
 
 BlockKind = Literal["root", "heading", "paragraph", "item", "table", "row"]
@@ -64,6 +65,14 @@ class Block:
     children: list[Block] = field(default_factory=list)
     parent: Block | None = None
     _parsed: ParsedLine | None = None
+    _section: StatementKind | bool | None = False  # False: not yet asked
+
+    @property
+    def section(self) -> StatementKind | None:
+        """The kind a section label alone names ("Key Results", "**Initiatives:**"), or None."""
+        if self._section is False:
+            self._section = is_section_label(self.text) if self.kind not in ("root", "table", "row") else None
+        return self._section  # type: ignore[return-value]
 
     @property
     def parsed(self) -> ParsedLine:
@@ -329,12 +338,16 @@ def _dedent(rows: list[str]) -> list[str]:
     return [r[cut:] for r in expanded]
 
 
-def markdown_outline(text: str) -> Block:
-    """The outline of a Markdown document (front matter already blanked by the caller)."""
-    text = _INVISIBLE.sub(" ", text)
+def markdown_outline(text: str, tokens: list[Token] | None = None) -> Block:
+    """The outline of a Markdown document (front matter already blanked by the caller), from
+    its markdown-it tokens when the caller has them (`markdown_tokens`)."""
     root = Block("root")
-    _MarkdownOutline(text.splitlines()).build(_MD.parse(text), root)
+    _MarkdownOutline(text.splitlines()).build(tokens if tokens is not None else markdown_tokens(text), root)
     return root
+
+
+def markdown_tokens(text: str) -> list[Token]:
+    return _MD.parse(_INVISIBLE.sub(" ", text))
 
 
 # -- plain text --------------------------------------------------------------------------------

@@ -21,10 +21,10 @@ Decisions combine cues across the whole document, strongest first (docs/readers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from okrlint.model import StatementKind
-from okrlint.readers.annotations import ParsedLine, is_section_label, label_kind, parse_line
+from okrlint.readers.annotations import ParsedLine, label_kind, parse_line
 from okrlint.readers.base import DocumentBuilder, find_cycle
 from okrlint.readers.outline import Block
 
@@ -100,6 +100,8 @@ _PLURAL_LABEL = re.compile(
 _SENTENCE_BREAK = re.compile(r"[.!?。！？](?:\s|$)(?=\s*+[A-ZА-ЯÀ-Ý\u4e00-\u9fff]|$)")
 _ENDS_IN_URL = re.compile(r"https?://\S+$")
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")  # Thai, Japanese, Chinese
 # Titles of documents about OKRs rather than of a set of them: "Create Your OKRs", "OKR API Guide"
 _ABOUT_TITLE = re.compile(
@@ -177,8 +179,7 @@ def is_definition(text: str, bold_term: bool = False) -> bool:
     return words <= 5 if bold_term else words <= 2
 
 
-@dataclass(frozen=True, slots=True)
-class _Ctx:
+class _Ctx(NamedTuple):  # (a named tuple: copied with a change at every block, and _replace is cheap)
     okr: int | None = None  # the OKR statements attach to
     mode: StatementKind | None = None  # what unlabelled items are, set by a section label
     prose: bool = False  # inside a section that explains rather than states
@@ -197,6 +198,7 @@ class _Roles:
         self.blocks = root.walk()
         self.consumed: set[int] = set()  # blocks already read as part of another
         self.last_statement: dict[int, object] = {}
+        self._kinds: dict[int, StatementKind | None] = {}
         path = builder.doc.path
         self.labelled = any(self.kind_of(b) == "objective" for b in self.blocks)
         self._section_labels: dict[int, bool] = {}
@@ -206,23 +208,25 @@ class _Roles:
         self.okr_document = self.is_okr_document(path)
         # a template: its statements are placeholders, and what is left is its instructions
         self.template = sum(1 for b in self.blocks if b.kind != "root" and _HAS_PLACEHOLDER.search(b.text)) >= 2
-        self.patterns = set() if self.template or self.manual else self.accepted_patterns()
+        self._patterns: set[tuple[str, int]] | None = None  # found when first asked: labelled files never ask
         self.okr_sections = {id(b) for b in self.blocks if self.names_okrs(b)}
 
     # -- the cues --------------------------------------------------------------------------
     def kind_of(self, block: Block) -> StatementKind | None:
         """The kind a block's own label names, or None. A plural label with text ("Objectives:
         qualitative, inspiring statements") says what the terms mean; it labels nothing."""
-        if block.kind in ("root", "table", "row") or _PLURAL_LABEL.match(block.text):
-            return None
-        return block.parsed.kind or generic_label(block.text)
+        key = id(block)
+        if key not in self._kinds:  # asked of every block many times over: decided once
+            plural = block.kind in ("root", "table", "row") or _PLURAL_LABEL.match(block.text)
+            self._kinds[key] = None if plural else block.parsed.kind or generic_label(block.text)
+        return self._kinds[key]
 
     def usable(self, block: Block, parsed: ParsedLine | None = None) -> bool:
         """Whether a block's text can be a statement at all: words, not a placeholder, not only
         links, not a question (unless labelled)."""
         parsed = parsed or block.parsed
         text = parsed.text
-        if not text or not re.search(r"\w", text) or block.link_only or is_placeholder(text):
+        if not text or not _WORD.search(text) or block.link_only or is_placeholder(text):
             return False
         if defines_a_term(parsed) or generic_label(text):
             return False
@@ -319,7 +323,9 @@ class _Roles:
         """Whether a block is in this document's OKR pattern. In a document that is not a set of
         OKRs but has a section named for them (meeting notes with a "Q1 OKRs" agenda item), only
         that section's blocks are: the other sections' lists are the meeting's."""
-        if key not in self.patterns:
+        if self._patterns is None:
+            self._patterns = set() if self.template or self.manual else self.accepted_patterns()
+        if key not in self._patterns:
             return False
         if self.okr_document or not self.okr_sections:
             return True
@@ -415,8 +421,8 @@ class _Roles:
                 ctx = self.table(block, ctx)
             elif block.kind == "paragraph":
                 if pending_objective is not None and self.usable(block) and not self.kind_of(block):
-                    okr = self.objective(block, replace(ctx))
-                    ctx = replace(ctx, okr=okr, mode=None)
+                    okr = self.objective(block, ctx)
+                    ctx = ctx._replace(okr=okr, mode=None)
                     pending_objective = None
                 else:
                     pending_objective = None
@@ -431,27 +437,27 @@ class _Roles:
         it ("### Key Results" after "### Objective" belongs to that objective)."""
         text = h.parsed.text
         kind = self.kind_of(h)
-        section = is_section_label(h.text)
-        after = replace(ctx, mode=None)  # what a sibling heading after this one sees
+        section = h.section
+        after = ctx._replace(mode=None)  # what a sibling heading after this one sees
         if ctx.prose and kind is None:
             self.sequence(h.children, ctx)
             return ctx
         if section in ("key_result", "initiative"):  # "### Key Results" under an objective
-            self.sequence(h.children, replace(ctx, mode=section, ending=None))
+            self.sequence(h.children, ctx._replace(mode=section, ending=None))
             return ctx
         if section == "objective" or (kind == "objective" and generic_label(h.text)):
             okr = self.text_from_next_paragraph(h, ctx)
             if okr is None and section == "objective" and any(c.kind in ("item", "heading") for c in h.children):
-                self.sequence(h.children, replace(ctx, okr=None, mode="objective", from_heading=False))
-                return replace(after, okr=None)
+                self.sequence(h.children, ctx._replace(okr=None, mode="objective", from_heading=False))
+                return after._replace(okr=None)
             if okr is None:
                 okr = self.b.okr_without_objective(ctx.parent)
-            self.sequence(h.children, replace(ctx, okr=okr, mode=None, parent=okr, from_heading=True))
-            return replace(after, okr=okr)
+            self.sequence(h.children, ctx._replace(okr=okr, mode=None, parent=okr, from_heading=True))
+            return after._replace(okr=okr)
         if kind == "objective":
             okr = self.objective(h, ctx) if self.usable(h) else self.b.okr_without_objective(ctx.parent)
-            self.sequence(h.children, replace(ctx, okr=okr, mode=None, parent=okr, from_heading=True, prose=False))
-            return replace(after, okr=okr)
+            self.sequence(h.children, ctx._replace(okr=okr, mode=None, parent=okr, from_heading=True, prose=False))
+            return after._replace(okr=okr)
         if kind in ("key_result", "initiative"):
             parsed = h.parsed
             block = h
@@ -460,13 +466,13 @@ class _Roles:
             if generic_label(h.text):  # "### Key Result 2": its statement is the paragraph below
                 first = next((c for c in h.children if c.kind == "paragraph"), None)
                 if first is None or not self.statement_like(first):
-                    self.sequence(h.children, replace(ctx, mode=kind, ending=None))
+                    self.sequence(h.children, ctx._replace(mode=kind, ending=None))
                     return ctx
                 self.consumed.add(id(first))
                 block, parsed = first, first.parsed
             okr = self.attach(block, kind, ctx, parsed)
-            self.statement_children(h, replace(ctx, okr=okr))
-            return replace(ctx, okr=okr)
+            self.statement_children(h, ctx._replace(okr=okr))
+            return ctx._replace(okr=okr)
         if ctx.okr is not None and " ".join(text.lower().rstrip(":").split()) in _FIELDS:
             field = _FIELDS[" ".join(text.lower().rstrip(":").split())]  # "### Team", "### Target"
             first = next((c for c in h.children if c.kind == "paragraph"), None)
@@ -474,30 +480,30 @@ class _Roles:
                 self.set_field(ctx.okr, ("", field, first.parsed.text))
             return ctx  # a field of the objective above, not a new section
         if _PROSE_SECTIONS.match(text):
-            self.sequence(h.children, replace(ctx, prose=True, okr=None, mode=None))
-            return replace(after, okr=None)
+            self.sequence(h.children, ctx._replace(prose=True, okr=None, mode=None))
+            return after._replace(okr=None)
         described = self.description_of(h)
         if described is not None:  # "## product-direction" over "**Description:** <the objective>"
             self.consumed.add(id(described[0]))
             okr = self.objective(described[0], ctx, described[1])
-            self.sequence(h.children, replace(ctx, okr=okr, mode=None, parent=okr, from_heading=True))
-            return replace(after, okr=okr)
+            self.sequence(h.children, ctx._replace(okr=okr, mode=None, parent=okr, from_heading=True))
+            return after._replace(okr=okr)
         if self.heading_is_objective(h):
             okr = self.objective(h, ctx)
-            self.sequence(h.children, replace(ctx, okr=okr, mode=None, parent=okr, from_heading=True))
-            return replace(after, okr=okr)
+            self.sequence(h.children, ctx._replace(okr=okr, mode=None, parent=okr, from_heading=True))
+            return after._replace(okr=okr)
         if self.heading_is_parent_objective(h):  # a company objective over team objectives
             okr = self.objective(h, ctx)
-            self.sequence(h.children, replace(ctx, okr=None, mode=None, parent=okr, from_heading=False))
-            return replace(after, okr=None)
+            self.sequence(h.children, ctx._replace(okr=None, mode=None, parent=okr, from_heading=False))
+            return after._replace(okr=None)
         if cycle := find_cycle(text):
             self.b.set_cycle(cycle)
         if self.names_okrs(h) and self.measured_list(h):  # "## Q1 OKRs" over their key results
             okr = self.b.okr_without_objective(ctx.parent)
-            self.sequence(h.children, replace(ctx, okr=okr, mode="key_result", ending=None, from_heading=True))
-            return replace(after, okr=None)
-        self.sequence(h.children, replace(ctx, okr=None, mode=None, from_heading=False))
-        return replace(after, okr=None)
+            self.sequence(h.children, ctx._replace(okr=okr, mode="key_result", ending=None, from_heading=True))
+            return after._replace(okr=None)
+        self.sequence(h.children, ctx._replace(okr=None, mode=None, from_heading=False))
+        return after._replace(okr=None)
 
     def measured_list(self, h: Block) -> bool:
         """A section that is one flat list of statements, half of them or more with figures."""
@@ -517,7 +523,7 @@ class _Roles:
         if len(h.parsed.text.split()) != 1 or self.kind_of(h):
             return None
         if not any(
-            (c.kind == "table" and self.key_result_table(c)) or is_section_label(c.text) == "key_result"
+            (c.kind == "table" and self.key_result_table(c)) or c.section == "key_result"
             for c in h.children
         ):
             return None
@@ -547,7 +553,7 @@ class _Roles:
         if self.labels_statements(h) and not any(self.kind_of(c) == "key_result" for c in h.children):
             return False  # a document that labels its statements says where each one is
         words = h.parsed.text.split()
-        if not self.statement_like(h) or not re.search(r"[^\W\d_]{2}", h.parsed.text) or _GROUP_WORDS.search(h.text):
+        if not self.statement_like(h) or not _TWO_LETTERS.search(h.parsed.text) or _GROUP_WORDS.search(h.text):
             return False
         if len(words) <= 3 and (_SHORT_GROUP_WORDS.search(h.text) or find_cycle(h.text)):
             return False
@@ -564,7 +570,7 @@ class _Roles:
             tables = [c for c in h.children if c.kind == "table"]
             if below and all(self.kind_of(b) == "key_result" for b in below):
                 return True
-            if any(is_section_label(b.text) == "key_result" for b in below):
+            if any(b.section == "key_result" for b in below):
                 return True  # "### Key Results" under it (beside "### Team", "### Description")
             return any(self.key_result_table(t) for t in tables) and not any(c.kind == "heading" for c in h.children)
         if any(self.kind_of(i) == "key_result" for i in items):
@@ -577,8 +583,8 @@ class _Roles:
         several notes below (one objective has one text): a list that describes what the parts
         of an OKR are, not one OKR."""
         bare = {
-            is_section_label(i.text) for i in items
-            if is_section_label(i.text) and not re.search(r"\d", i.text)
+            i.section for i in items
+            if i.section and not _DIGIT.search(i.text)
             and len([c for c in i.children if c.kind == "item"]) >= 2
         }
         return {"objective", "key_result"} <= bare
@@ -621,41 +627,41 @@ class _Roles:
     def paragraph(self, p: Block, following: Block | None, ctx: _Ctx) -> tuple[_Ctx, bool]:
         """Returns the context for what follows, and whether the paragraph is an objective label
         alone whose text is the next paragraph."""
-        if p.italic and is_section_label(p.text) is None:  # "_Key Results: 3-5 measurable results_": a note
+        if p.italic and p.section is None:  # "_Key Results: 3-5 measurable results_": a note
             return ctx, False
         if not self.b.doc.okrs and not p.parsed.kind and (cycle := find_cycle(p.text)) and len(p.text.split()) <= 6:
             self.b.set_cycle(cycle)
             return ctx, False
         if p.bold and not p.parsed.kind and _PROSE_SECTIONS.match(p.parsed.text):
-            return replace(ctx, prose=True, okr=None, mode=None), False  # "**Key Concepts**": until the next heading
+            return ctx._replace(prose=True, okr=None, mode=None), False  # "**Key Concepts**": until the next heading
         kind = self.kind_of(p)
-        section = is_section_label(p.text)
+        section = p.section
         if section is not None:
             if section == "objective":
-                return replace(ctx, okr=None, mode="objective", from_heading=False), False
-            return replace(ctx, mode=section, ending=None), False
+                return ctx._replace(okr=None, mode="objective", from_heading=False), False
+            return ctx._replace(mode=section, ending=None), False
         if (intro := self.introduces(p, following)) is not None:
             okr = ctx.okr if ctx.okr is not None else self.b.okr_without_objective(ctx.parent)
-            return replace(ctx, okr=okr, mode=intro, ending=None), False
+            return ctx._replace(okr=okr, mode=intro, ending=None), False
         if kind is None and self.other_label(p) and following is not None and following.kind == "item":
             # "**Constraints:**", "**Acceptance criteria:**": the list below is that, not key results
             self.consumed.update(id(i) for i in self.candidate_items(p))
             return ctx, False
         if kind is not None and not p.parsed.kind:  # a label alone: "**Objective 1**"
             if kind == "objective":
-                return replace(ctx, okr=None), True
-            return replace(ctx, mode=kind, ending=None), False
+                return ctx._replace(okr=None), True
+            return ctx._replace(mode=kind, ending=None), False
         if p.parsed.kind == "objective":
             if not self.usable(p):
                 return ctx, False
             okr = self.objective(p, ctx)
             if p.children:  # a text file's indented bullets under "Objective 1: ...": its key results
-                self.sequence(p.children, replace(ctx, okr=okr, mode=None, from_heading=True))
-            return replace(ctx, okr=okr, mode=None, from_heading=False), False
+                self.sequence(p.children, ctx._replace(okr=okr, mode=None, from_heading=True))
+            return ctx._replace(okr=okr, mode=None, from_heading=False), False
         if p.parsed.kind in ("key_result", "initiative"):
             if self.usable(p):
                 okr = self.attach(p, p.parsed.kind, ctx)
-                return replace(ctx, okr=okr), False
+                return ctx._replace(okr=okr), False
             return ctx, False
         if ctx.okr is not None and (field := field_of(p.text)):
             self.set_field(ctx.okr, field)
@@ -664,20 +670,20 @@ class _Roles:
             return ctx, False
         if ctx.mode == "objective":
             okr = self.objective(p, ctx)
-            return replace(ctx, okr=okr, from_heading=False), False
+            return ctx._replace(okr=okr, from_heading=False), False
         if ctx.mode in ("key_result", "initiative") and ctx.okr is not None:
             ending = _ending(p.parsed.text)
             if ctx.ending is not None and ending != ctx.ending:
-                return replace(ctx, mode=None, ending=None), False
+                return ctx._replace(mode=None, ending=None), False
             self.attach(p, ctx.mode, ctx)  # under "Key Results", one statement a line
-            return replace(ctx, ending=ending), False
+            return ctx._replace(ending=ending), False
         if ctx.from_heading:
             return ctx, False  # the description of the heading's objective
         items = self.candidate_items(p)
         short = p.bold or len(p.parsed.text.split()) <= 25
         if items and short and any(self.kind_of(i) == "key_result" for i in items):
             okr = self.objective(p, ctx)  # over a list of labelled key results
-            return replace(ctx, okr=okr, mode=None), False
+            return ctx._replace(okr=okr, mode=None), False
         if self.labels_statements(p):
             return ctx, False  # a document that labels its statements says where each one is
         if _GROUP_WORDS.search(p.text):
@@ -686,16 +692,16 @@ class _Roles:
         short = p.bold or len(p.parsed.text.split()) <= 25
         if leads_list and self.in_pattern(p, ("paragraph", int(p.bold))) and short:
             okr = self.objective(p, ctx)
-            return replace(ctx, okr=okr, mode=None), False
+            return ctx._replace(okr=okr, mode=None), False
         if (
             not leads_list
             and (ctx.okr is None or self.after_okr(p))
             and self.in_pattern(p, ("paragraph", int(p.bold)))
             and len(p.parsed.text.split()) <= 15
-            and not re.search(r"[.:;]$", p.parsed.text)
+            and not p.parsed.text.endswith((".", ":", ";"))
         ):
             okr = self.objective(p, ctx)  # an objective of this document's pattern with no key results yet
-            return replace(ctx, okr=okr, mode=None), False
+            return ctx._replace(okr=okr, mode=None), False
         return ctx, False
 
     def after_okr(self, p: Block) -> bool:
@@ -715,7 +721,7 @@ class _Roles:
         """A short bold label with a colon that names no kind of statement: it heads a list of
         its own (constraints, criteria, notes)."""
         text = p.text.strip()
-        return p.bold and text.rstrip("*_ ").endswith(":") and len(text.split()) <= 4 and is_section_label(text) is None
+        return p.bold and text.rstrip("*_ ").endswith(":") and len(text.split()) <= 4 and p.section is None
 
     def introduces(self, p: Block, following: Block | None) -> StatementKind | None:
         """'... the key results I'm going to work on are:' over a list: a sentence that says what
@@ -739,7 +745,7 @@ class _Roles:
     def items(self, items: list[Block], ctx: _Ctx) -> _Ctx:
         """One list, read as a whole: its items share a role unless labelled otherwise."""
         if ctx.prose and ctx.mode is None:  # explanations: only statements labelled as such, set out as an example
-            items = [i for i in items if self.kind_of(i) or is_section_label(i.text) or self.holds_labels(i)]
+            items = [i for i in items if self.kind_of(i) or i.section or self.holds_labels(i)]
             if not items:
                 return ctx
             if not any(self.kind_of(i) for i in items):  # "- Example:" over a labelled objective
@@ -752,56 +758,56 @@ class _Roles:
         if ctx.okr is None:
             nested = [i for i in items if any(c.kind == "item" for c in i.children)]
             if nested and not ctx.prose and (self.in_pattern(items[0], ("item", items[0].depth)) or any(
-                self.kind_of(c) in ("objective", "key_result") or is_section_label(c.text) == "key_result"
+                self.kind_of(c) in ("objective", "key_result") or c.section == "key_result"
                 for i in nested for c in i.children
             )):
                 return self.objective_items(items, ctx)
             if not any(label in ("key_result", "initiative") for label in labels):
                 return ctx
         for item in items:
-            ctx = replace(ctx, okr=self.item_statement(item, ctx))
+            ctx = ctx._replace(okr=self.item_statement(item, ctx))
         return ctx
 
     def objective_items(self, items: list[Block], ctx: _Ctx) -> _Ctx:
         okr = ctx.okr
         for item in items:
             kind = self.kind_of(item)
-            section = is_section_label(item.text)
+            section = item.section
             if section in ("key_result", "initiative"):
-                self.sequence(item.children, replace(ctx, okr=okr, mode=section, ending=None))
+                self.sequence(item.children, ctx._replace(okr=okr, mode=section, ending=None))
                 continue
             if kind in ("key_result", "initiative"):
-                self.item_statement(item, replace(ctx, okr=okr))
+                self.item_statement(item, ctx._replace(okr=okr))
                 continue
             if kind is None and (not self.statement_like(item)):
                 if self.holds_labels(item):
                     # "- Example:" over a labelled objective and its key results
-                    self.sequence(item.children, replace(ctx, okr=None, mode=None, from_heading=False))
+                    self.sequence(item.children, ctx._replace(okr=None, mode=None, from_heading=False))
                 continue
             if kind == "objective" and not item.parsed.kind:  # "- Objective 1" with its text below
                 below = [c for c in item.children if c.kind in ("item", "paragraph")]
                 if len(below) == 1 and self.statement_like(below[0]) and not self.kind_of(below[0]):
                     okr = self.objective(below[0], ctx)  # its one sub-item or line is the text
-                    self.sequence(below[0].children, replace(ctx, okr=okr, mode=None, from_heading=False))
+                    self.sequence(below[0].children, ctx._replace(okr=okr, mode=None, from_heading=False))
                     continue
                 okr = self.b.okr_without_objective(ctx.parent)
             elif kind is None and not item.children and okr is not None and ctx.mode != "objective" \
                     and any(self.kind_of(i) == "objective" for i in items):
-                self.item_statement(item, replace(ctx, okr=okr))
+                self.item_statement(item, ctx._replace(okr=okr))
                 continue
             else:
                 if not self.usable(item):
                     continue
                 okr = self.objective(item, ctx)
-            self.sequence(item.children, replace(ctx, okr=okr, mode=None, from_heading=False))
-        return replace(ctx, okr=okr, mode=ctx.mode if ctx.mode == "objective" else None)
+            self.sequence(item.children, ctx._replace(okr=okr, mode=None, from_heading=False))
+        return ctx._replace(okr=okr, mode=ctx.mode if ctx.mode == "objective" else None)
 
     def item_statement(self, item: Block, ctx: _Ctx) -> int | None:
         """An item under an objective: a key result (or the kind its label or section says).
         Returns the OKR that later items attach to."""
-        section = is_section_label(item.text)
+        section = item.section
         if section is not None:
-            sub = replace(ctx, mode=section, ending=None, okr=None if section == "objective" else ctx.okr)
+            sub = ctx._replace(mode=section, ending=None, okr=None if section == "objective" else ctx.okr)
             after = self.sequence(item.children, sub)
             return after.okr if section == "objective" else ctx.okr
         if (field := field_of(item.text)) and not item.parsed.kind:
@@ -814,14 +820,14 @@ class _Roles:
         kind = item.parsed.kind or ctx.mode or "key_result"
         if kind == "objective":
             okr = self.objective(item, ctx) if self.usable(item) else ctx.okr
-            self.sequence(item.children, replace(ctx, okr=okr, mode=None, from_heading=False))
+            self.sequence(item.children, ctx._replace(okr=okr, mode=None, from_heading=False))
             return okr
         # under "Key Results:" or an objective's heading, the list says what its items are
         listed = (ctx.mode is not None or ctx.from_heading) and self.listed_statement(item)
         if (not item.parsed.kind and not (listed or self.statement_like(item))) or not self.usable(item):
             return ctx.okr
         okr = self.attach(item, kind, ctx)
-        self.statement_children(item, replace(ctx, okr=okr))
+        self.statement_children(item, ctx._replace(okr=okr))
         return okr
 
     def statement_children(self, block: Block, ctx: _Ctx) -> None:
@@ -829,11 +835,11 @@ class _Roles:
         it; other lines are its notes."""
         for child in block.children:
             kind = child.parsed.kind if child.kind != "table" else None
-            section = is_section_label(child.text) if child.kind != "table" else None
+            section = child.section if child.kind != "table" else None
             if section in ("initiative", "key_result"):
-                self.sequence(child.children, replace(ctx, mode=section, ending=None))
+                self.sequence(child.children, ctx._replace(mode=section, ending=None))
                 if child.kind in ("heading", "paragraph"):
-                    ctx = replace(ctx, mode=section, ending=None)
+                    ctx = ctx._replace(mode=section, ending=None)
             elif kind in ("key_result", "initiative") and self.usable(child):
                 self.attach(child, kind, ctx)
             elif child.kind == "item" and ctx.mode == "initiative" and self.statement_like(child):
@@ -854,8 +860,8 @@ class _Roles:
         if not table.children:
             return False
         header = [_header(c) for c in table.children[0].cells]
-        has = any(re.fullmatch(r"key[\s\-]*results?(?: \d+)?|krs?", h) for h in header)
-        return has and not any(re.fullmatch(r"objectives?(?: \d+)?|goals?|o|okrs?", h) for h in header)
+        has = any(_KR_HEADER.fullmatch(h) for h in header)
+        return has and not any(_COLUMNS["objective"].fullmatch(h) for h in header)
 
     def table(self, table: Block, ctx: _Ctx) -> _Ctx:
         rows = table.children
@@ -863,15 +869,11 @@ class _Roles:
             return ctx
         header = [_header(c) for c in rows[0].cells]
 
-        def col(*patterns: str) -> int | None:
-            for i, h in enumerate(header):
-                if any(re.fullmatch(p, h) for p in patterns):
-                    return i
-            return None
+        def col(name: str) -> int | None:
+            pattern = _COLUMNS[name]
+            return next((i for i, h in enumerate(header) if pattern.fullmatch(h)), None)
 
-        c_obj = col(r"objectives?(?: \d+)?", r"goals?", r"o", r"okrs?")
-        c_kr = col(r"key[\s\-]*results?(?: \d+)?", r"krs?", r"results?", r"measures?", r"metrics?")
-        c_init = col(r"initiatives?", r"actions?", r"projects?", r"tasks?")
+        c_obj, c_kr, c_init = col("objective"), col("key_result"), col("initiative")
         body = rows[1:]
         if c_kr is None and c_obj is None:
             # "| **KR 1** | text |": a label in the first column, the statement in the second
@@ -881,18 +883,12 @@ class _Roles:
                     kind = generic_label(row.cells[0])
                     block = Block("paragraph", row.cells[1], row.line)
                     if kind == "objective" and self.usable(block):
-                        ctx = replace(ctx, okr=self.objective(block, ctx), from_heading=False)
+                        ctx = ctx._replace(okr=self.objective(block, ctx), from_heading=False)
                     elif kind and self.usable(block):
-                        ctx = replace(ctx, okr=self.attach(block, kind, ctx))
+                        ctx = ctx._replace(okr=self.attach(block, kind, ctx))
             return ctx
-        fields = {
-            "owner": col(r"owners?", r"who", r"dri", r"responsible", r"assignee"),
-            "baseline": col(r"baseline", r"start(?:ing)?(?: value)?", r"from", r"current(?: value)?"),
-            "target": col(r"targets?(?: value)?", r"goal value", r"to"),
-            "unit": col(r"units?"),
-            "due": col(r"due(?: date)?", r"deadline", r"by"),
-        }
-        c_progress = col(r"progress", r"score", r"status", r"grade")
+        fields = {name: col(name) for name in ("owner", "baseline", "target", "unit", "due")}
+        c_progress = col("progress")
         last_objective = None
 
         def cell(cells: tuple[str, ...], i: int | None) -> str:
@@ -904,7 +900,7 @@ class _Roles:
                 last_objective = obj
                 block = Block("paragraph", obj, row.line)
                 if self.usable(block):
-                    ctx = replace(ctx, okr=self.objective(block, ctx), from_heading=False)
+                    ctx = ctx._replace(okr=self.objective(block, ctx), from_heading=False)
             elif c_obj is None and c_kr is not None:
                 # an objective row inside the table: its only filled cell, in bold, or numbered
                 filled = [c for c in row.cells if c.strip()]
@@ -912,7 +908,7 @@ class _Roles:
                 if len(filled) == 1 and first.strip() and first.startswith("**") and c_kr != 0:
                     block = Block("paragraph", first, row.line)
                     if self.usable(block):
-                        ctx = replace(ctx, okr=self.objective(block, ctx), from_heading=False)
+                        ctx = ctx._replace(okr=self.objective(block, ctx), from_heading=False)
                     continue
             extras = {k: cell(row.cells, i) or None for k, i in fields.items()}
             for kind, idx in (("key_result", c_kr), ("initiative", c_init)):
@@ -928,7 +924,7 @@ class _Roles:
                 if c_progress is not None and cell(row.cells, c_progress):
                     parsed.progress = cell(row.cells, c_progress)
                 okr = ctx.okr if ctx.okr is not None else self.b.okr_without_objective(ctx.parent)
-                ctx = replace(ctx, okr=okr)
+                ctx = ctx._replace(okr=okr)
                 stmt = self.b.statement(
                     parsed, kind, row.line, self.column(row.line, parsed.text), raw=raw,  # type: ignore[arg-type]
                     baseline=_value(extras["baseline"]) if kind == "key_result" else None,
@@ -937,6 +933,24 @@ class _Roles:
                 )
                 self.b.attach(stmt, okr)
         return ctx
+
+
+# What a table's header cell names (after _header): the kind of statement or field of its column
+_COLUMNS = {
+    name: re.compile("|".join(patterns))
+    for name, patterns in {
+        "objective": (r"objectives?(?: \d+)?", r"goals?", r"o", r"okrs?"),
+        "key_result": (r"key[\s\-]*results?(?: \d+)?", r"krs?", r"results?", r"measures?", r"metrics?"),
+        "initiative": (r"initiatives?", r"actions?", r"projects?", r"tasks?"),
+        "owner": (r"owners?", r"who", r"dri", r"responsible", r"assignee"),
+        "baseline": (r"baseline", r"start(?:ing)?(?: value)?", r"from", r"current(?: value)?"),
+        "target": (r"targets?(?: value)?", r"goal value", r"to"),
+        "unit": (r"units?",),
+        "due": (r"due(?: date)?", r"deadline", r"by"),
+        "progress": (r"progress", r"score", r"status", r"grade"),
+    }.items()
+}
+_KR_HEADER = re.compile(r"key[\s\-]*results?(?: \d+)?|krs?")
 
 
 def _header(cell: str) -> str:
