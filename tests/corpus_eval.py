@@ -30,7 +30,8 @@ KINDS = {"objective": "objective", "key_results": "key_result", "initiatives": "
 
 
 def _yaml(okr: dict) -> str:
-    lines = ["objectives:", f"  - objective: {json.dumps(okr['objective']['text'])}"]
+    objective = okr.get("objective")  # null: key results the document gives no objective for
+    lines = ["objectives:", f"  - objective: {json.dumps(objective['text']) if objective else 'null'}"]
     for field in ("key_results", "initiatives"):
         if okr.get(field):
             lines.append(f"    {field}:")
@@ -40,6 +41,11 @@ def _yaml(okr: dict) -> str:
 
 def evaluate(path: Path) -> dict[str, Counter]:
     okrs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return evaluate_okrs(okrs)
+
+
+def evaluate_okrs(okrs: list[dict]) -> dict[str, Counter]:
+    """Counts (tp, fp, fn, tn) per rule over labelled OKRs, each linted as its own file."""
     items = []
     for i, okr in enumerate(okrs):
         text = _yaml(okr)
@@ -50,7 +56,7 @@ def evaluate(path: Path) -> dict[str, Counter]:
         got: dict[tuple[str, str], set[str]] = {}
         for f in result.findings:
             got.setdefault((f.kind, " ".join(f.text.split()).casefold()), set()).add(f.name)
-        statements = [("objective", okr["objective"])] + [
+        statements = [("objective", okr["objective"])] * bool(okr.get("objective")) + [
             (KINDS[field], item) for field in ("key_results", "initiatives") for item in okr.get(field) or []
         ]
         for kind, item in statements:
