@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from okrlint.cache import AnalysisCache, Entry
+from okrlint.classify import foreign_statements
 from okrlint.config import Config, find_config, load_config_file
 from okrlint.engine import run_rules
 from okrlint.model import Anatomy, Document, FileResult, LintResult
@@ -202,7 +203,11 @@ def _check(
     results = []
     for (doc, source, config), _ in zip(items, analysed, strict=True):
         findings = run_rules(doc, config, source)
-        score = document_score(doc, findings)
+        # a document none of whose statements the rules could read (not English) is not scored
+        unread = any(f.name == "not-english" for f in findings) and len(
+            foreign_statements(doc, config.lexicon_lists().get("foreign_function_words", frozenset()))
+        ) == len(doc.statements())
+        score = None if unread else document_score(doc, findings)
         results.append(
             FileResult(
                 path=doc.path,

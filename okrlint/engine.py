@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from okrlint.checks import Context, DocumentContext, Hit, Lexicons, check_module
+from okrlint.classify import classify, foreign_statements
 from okrlint.config import Config
 from okrlint.model import Document, Finding, Severity, StatementKind
 from okrlint.rulebook import Rule
@@ -99,12 +100,14 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
     statement_checks = [c for c in plan if set(c[0].applies_to) & _STATEMENT_KINDS and hasattr(c[1], "check")]
     per_statement = {id(rule) for rule, _, _ in statement_checks}
     checks_for = {kind: [c for c in statement_checks if kind in c[0].applies_to] for kind in get_args(StatementKind)}
+    foreign = foreign_statements(doc, lex["foreign_function_words"])  # not-english reports them
     for index, okr in enumerate(doc.okrs):
         for stmt in okr.statements():
-            if stmt.anatomy is None:
+            if stmt.anatomy is None or (foreign and id(stmt) in foreign):
                 continue
             # one Context per statement: what it caches (words, head index) is the same for every rule
             ctx = Context(stmt=stmt, anatomy=stmt.anatomy, okr=okr, params={}, lex=lex)
+            stmt.category = classify(ctx)  # the classify stage: what the statement is, for every rule
             for rule, module, params in checks_for[stmt.kind]:
                 if not quiet and suppress.covers(stmt.line, rule):
                     continue

@@ -107,6 +107,16 @@ class Anatomy(Model):
         return bool(self.quantities)
 
 
+class Category(Model):
+    """What a statement is, decided once by the classify stage (okrlint/classify.py) and read
+    by the rules. A key result: metric, count_new, threshold, rate, maintain, binary (results)
+    or task, deliverable, milestone, habit (work). An objective: outcome, output, metric_target."""
+
+    name: str
+    direction: Direction | None = None
+    reasons: list[str] = []
+
+
 class SourceSpan(Model):
     path: str
     line: int
@@ -134,6 +144,7 @@ class Statement(Model):
     current: float | str | None = None
     due: str | None = None
     anatomy: Anatomy | None = None
+    category: Category | None = None
 
     @property
     def has_structured_baseline(self) -> bool:

@@ -1,11 +1,12 @@
 """Quality scores from 0 to 100, with a grade, for statements, OKRs and documents.
 
 Each finding costs its rule's `weight` (rules/*.yaml). A statement starts at 100 and loses
-the weights of its findings. An OKR's score is the mean of its objective's score and its
-key results' mean score, less the weights of OKR-level findings and half the weights of
-its initiatives' findings. A document's score is the
+the weights of its findings. An OKR's score is its objective's score times its key results'
+mean score (as fractions: both halves must be right), less the weights of OKR-level
+findings and half the weights of its initiatives' findings. A document's score is the
 mean of its OKR scores less document-level weights, but never below its worst OKR (so it
-always lies between its worst and best OKR). docs/scoring.md has a worked example.
+always lies between its worst and best OKR), and at most 79 (a C) when any finding is an
+error. docs/scoring.md has a worked example and the calibration.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from okrlint.model import OKR, Document, Finding
 from okrlint.rulebook import rule_weights
 
 GRADES = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
+# The highest score of a document with an error-severity finding: a C at best.
+ERROR_CAP = 79.0
 
 
 def grade(score: float) -> str:
@@ -70,10 +73,13 @@ def combined_okr_score(objective: float | None, key_results: list[float], findin
     """An OKR's score from its objective's and key results' scores and the OKR's own
     findings (those of its initiatives and the OKR-level ones count; the report, which has
     the statement scores already, calls this directly)."""
-    parts = [objective] if objective is not None else []
+    # Both halves must be right: a fine objective cannot make up for key results that do not
+    # measure it, nor the reverse. So the two scores are multiplied as fractions, not averaged.
+    base = 100.0
+    if objective is not None:
+        base = base * objective / 100
     if key_results:
-        parts.append(_mean(key_results))
-    base = _mean(parts) if parts else 100.0
+        base = base * _mean(key_results) / 100
     # Initiatives are the team's plan, not its measure: their findings cost half their weight.
     penalty = sum(_weight(f) for f in findings if f.kind == "okr")
     penalty += sum(_weight(f) for f in findings if f.kind == "initiative") / 2
@@ -86,4 +92,7 @@ def document_score(doc: Document, findings: list[Finding]) -> float | None:
     if not scores:
         return None
     penalty = sum(_weight(f) for f in findings if f.kind == "document")
-    return _clamp(max(min(scores), _mean(scores) - penalty))
+    score = _clamp(max(min(scores), _mean(scores) - penalty))
+    if any(f.severity == "error" for f in findings):
+        score = min(score, ERROR_CAP)  # an error is a defect a reviewer would send back
+    return score

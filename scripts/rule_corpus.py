@@ -12,6 +12,10 @@ count here), and each rule's findings are compared with the labels: a statement 
 flags and the label names is a true positive, and so on; a tag the labeller marked
 `uncertain` for a statement is not counted either way for it.
 
+okrlint's rules read English (statements in another language get the not-english finding and
+no other), so the table is of the English sources; tests/corpus/languages.txt names the
+others, whose figure is printed on a line of its own.
+
 The rules have their own split by source, fixed in tests/corpus/rule-split.txt before any
 rule was changed against these labels: `dev` is worked on; `heldout` is measured once, when
 the rule work is done. A source not in the file is assigned by a hash of its name (never by
@@ -31,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "tests" / "corpus" / "readers" / "documents"
 SPLIT_FILE = ROOT / "tests" / "corpus" / "rule-split.txt"
+LANGUAGE_FILE = ROOT / "tests" / "corpus" / "languages.txt"
 SPLITS = ("dev", "heldout")
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -56,6 +61,12 @@ def write_split(splits: dict[str, str]) -> None:
         "# (measured once, when the rule work is done). Assigned from a hash of the name; lines never change.\n"
     )
     SPLIT_FILE.write_text(header + "".join(f"{s} {v}\n" for s, v in sorted(splits.items())), encoding="utf-8")
+
+
+def languages() -> dict[str, str]:
+    """The sources not written in English, with their language (read by a person)."""
+    lines = LANGUAGE_FILE.read_text(encoding="utf-8").splitlines()
+    return dict(line.split() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def labelled() -> dict[str, list[dict]]:
@@ -89,8 +100,18 @@ def table(counts: dict[str, Counter]) -> tuple[list[str], float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
+    parser.add_argument("--labels", type=Path, help="measure this labels file (JSON lines) instead")
+    parser.add_argument("--errors", action="store_true",
+                        help="list every wrong answer (dev only: the held-out half is measured blind)")
     parser.add_argument("--write-split", action="store_true", help="record new sources in rule-split.txt")
     args = parser.parse_args(argv)
+    if args.labels:
+        okrs = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
+        found: list[tuple[str, str, str]] = []
+        rows, micro = table(evaluate_okrs(okrs, found))
+        print("\n".join([f"{o} {t:20} {x}" for o, t, x in sorted(found)] * args.errors + rows))
+        print(f"rules micro-F1 {micro:.3f} ({args.labels.name}: {statements(okrs)} statements, {len(okrs)} OKRs)")
+        return 0
     by_source = labelled()
     splits = read_split()
     new = {s: split_of(s) for s in by_source if s not in splits}
@@ -102,11 +123,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"note: {len(new)} sources not in rule-split.txt yet (assigned by hash; --write-split records them)")
     chosen = {s: okrs for s, okrs in by_source.items()
               if args.split == "all" or splits.get(s, split_of(s)) == args.split}
+    other = languages()
+    foreign = {s: okrs for s, okrs in chosen.items() if s in other}
+    chosen = {s: okrs for s, okrs in chosen.items() if s not in other}
     okrs = [okr for source in sorted(chosen) for okr in chosen[source]]
-    rows, micro = table(evaluate_okrs(okrs))
+    if args.errors and args.split != "dev":
+        parser.error("--errors lists the dev half only: the held-out half's errors are not looked at")
+    errors: list[tuple[str, str, str]] = []
+    rows, micro = table(evaluate_okrs(okrs, errors))
+    if args.errors:
+        for outcome, tag, text in sorted(errors):
+            print(f"{outcome} {tag:20} {text}")
     print("\n".join(rows))
-    print(f"rules micro-F1 {micro:.3f} ({args.split}: {statements(okrs)} statements, {len(okrs)} OKRs, "
-          f"{len(chosen)} sources)")
+    if foreign:
+        rest = [okr for source in sorted(foreign) for okr in foreign[source]]
+        _, other_f1 = table(evaluate_okrs(rest))
+        _, all_f1 = table(evaluate_okrs(okrs + rest))
+        print(f"other languages (not checked, see the not-english rule): {statements(rest)} statements, "
+              f"{len(foreign)} sources ({', '.join(sorted({other[s] for s in foreign}))}): micro-F1 {other_f1:.3f}; "
+              f"all languages together: micro-F1 {all_f1:.3f}")
+    print(f"rules micro-F1 {micro:.3f} ({args.split}, English sources: {statements(okrs)} statements, "
+          f"{len(okrs)} OKRs, {len(chosen)} sources)")
     return 0
 
 

@@ -35,7 +35,7 @@ def _yaml(okr: dict) -> str:
     for field in ("key_results", "initiatives"):
         if okr.get(field):
             lines.append(f"    {field}:")
-            lines += [f"      - {json.dumps(item['text'])}" for item in okr[field]]
+            lines += [f"      - {json.dumps(item['text'])}" for item in okr[field] if item.get("text")]
     return "\n".join(lines) + "\n"
 
 
@@ -44,8 +44,9 @@ def evaluate(path: Path) -> dict[str, Counter]:
     return evaluate_okrs(okrs)
 
 
-def evaluate_okrs(okrs: list[dict]) -> dict[str, Counter]:
-    """Counts (tp, fp, fn, tn) per rule over labelled OKRs, each linted as its own file."""
+def evaluate_okrs(okrs: list[dict], errors: list[tuple[str, str, str]] | None = None) -> dict[str, Counter]:
+    """Counts (tp, fp, fn, tn) per rule over labelled OKRs, each linted as its own file; each
+    wrong answer is added to `errors` as (fp or fn, rule, statement) when a list is given."""
     items = []
     for i, okr in enumerate(okrs):
         text = _yaml(okr)
@@ -60,12 +61,17 @@ def evaluate_okrs(okrs: list[dict]) -> dict[str, Counter]:
             (KINDS[field], item) for field in ("key_results", "initiatives") for item in okr.get(field) or []
         ]
         for kind, item in statements:
+            if not item.get("text"):
+                continue  # a label with no statement text: nothing to match
             found = got.get((kind, " ".join(item["text"].split()).casefold()), set())
             for tag in TAGS:
                 if tag in item.get("uncertain", []):
                     continue
                 hit, want = tag in found, tag in item.get("tags", [])
-                counts[tag]["tp" if hit and want else "fp" if hit else "fn" if want else "tn"] += 1
+                outcome = "tp" if hit and want else "fp" if hit else "fn" if want else "tn"
+                counts[tag][outcome] += 1
+                if errors is not None and outcome in ("fp", "fn"):
+                    errors.append((outcome, tag, item["text"]))
     return counts
 
 

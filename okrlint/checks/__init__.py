@@ -17,7 +17,7 @@ from operator import attrgetter
 from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
-from okrlint.model import OKR, Anatomy, Document, FindingKind, Statement, Token
+from okrlint.model import OKR, Anatomy, Document, FindingKind, Quantity, Statement, Token
 
 _T = TypeVar("_T")
 _IDX = attrgetter("idx")  # a token's offset in the text: tokens are in that order
@@ -123,11 +123,11 @@ class Context:
                 return phrase
         return None
 
-    def counted_nouns(self) -> list[Token]:
+    def counted_nouns(self, quantities: Iterable[Quantity] | None = None) -> list[Token]:
         """The noun each number counts: "5 blog posts" -> posts, "12 streams" -> streams."""
         out = []
         tokens = self.tokens
-        for q in self.anatomy.quantities:
+        for q in self.anatomy.quantities if quantities is None else quantities:
             start = bisect_left(tokens, q.end, key=_IDX)  # the first token after the number
             if start == len(tokens):
                 continue
@@ -237,14 +237,91 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def metric_of(ctx: Context, fallback: str = "<the metric>") -> str:
-    """What the statement is about: the object after its action ("website traffic")."""
-    obj = ctx.anatomy.object or ""
-    for q in ctx.anatomy.quantities:
-        obj = obj.replace(q.text, " ")
-    vague = ctx.lex["vague_quantifiers"] | ctx.lex["comparative_quantifiers"]
-    words = [w for w in obj.replace(" %", " ").split() if w.lower() not in vague and w not in ("%", "$")]
-    return " ".join(words).strip(" .,;:") or fallback
+# Where the metric's noun phrase ends: a change or comparison ("by 20%", "from 3", "under 2%"),
+# a clause's verb ("Cost per ticket drops ..."), or punctuation.
+_PHRASE_ENDS = frozenset({"by", "from", "under", "below", "over", "above", "than", "within", "until", "with",
+                          "before", "after", "during", "while", "and", ",", ";", ":", "(", "–", "—"})
+_LEADING = frozenset({"the", "our", "a", "an", "its", "their", "my", "your", "this", "these", "all", "every"})
+_PERIODS = frozenset({"q1", "q2", "q3", "q4", "eoy", "eoq", "h1", "h2", "quarter", "year", "month", "week"})
+
+
+def metric_phrase(ctx: Context, article: bool = False) -> str | None:
+    """The noun phrase of the statement that names what is measured ("cost per ticket",
+    "time to first response", "website traffic"), or None when it names none; with
+    `article`, a leading "the" or "our" is kept ("the new onboarding flow")."""
+    tokens, lex = ctx.tokens, ctx.lex
+    if not tokens:
+        return None
+    first = 0
+    verbs = lex["direction_verbs"] | lex["vague_verbs"] | lex["maintain_verbs"] | lex["acquisition_verbs"]
+    if ctx.head_index == 0 and ctx.anatomy.form == "imperative" and not (
+        tokens[0].lemma not in verbs and tokens[0].lemma in lex["metric_nouns"]
+    ) and not (
+        tokens[0].dep == "compound"
+        and tokens[0].lemma not in verbs | lex["activity_verbs"]
+        and any(t.dep == "ROOT" and t.lemma in lex["metric_nouns"] for t in tokens)
+    ):
+        first = 1  # "Reduce churn": the verb; "Churn under 2%", "Support backlog" (nouns) stay
+        while first < len(tokens) and tokens[first].dep == "prt":
+            first += 1  # "Sign up accounts": the verb's particle
+    quantity_starts = {q.start for q in ctx.anatomy.quantities}
+    inside = {i for q in ctx.anatomy.quantities for i in range(q.start, q.end)}
+    words: list[Token] = []
+    for at, t in enumerate(tokens[first:], start=first):
+        nxt = tokens[at + 1] if at + 1 < len(tokens) else None
+        if t.idx in inside or t.lower in ("%", "$", "<", ">", "≤", "≥", "x"):
+            if any(w.pos in ("NOUN", "PROPN") for w in words):
+                break
+            words = []  # "Publish 5 blog posts", "Maintain 99.9% uptime": the phrase follows
+            continue
+        at_least = t.lower in ("at", "no") and nxt is not None and nxt.lower in ("least", "most", "more")
+        if t.lower in _PHRASE_ENDS or at_least:
+            break
+        if t.lower in ("to", "in", "for", "of") and nxt is not None and (
+            nxt.idx in quantity_starts or nxt.pos == "NUM" or nxt.lower in _PERIODS or nxt.lower in MONTHS_LOWER
+        ):
+            break  # "to 50", "in Q3", "by August": a target or a date, not the metric
+        if words and (
+            (t.tag in ("VBZ", "VBP", "VBD", "MD") and t.pos in ("VERB", "AUX"))
+            or (t.lemma in lex["direction_verbs"] | lex["maintain_verbs"] and any(w.pos == "NOUN" for w in words))
+        ):
+            break  # "Cost per ticket drops ...": the clause's verb (the model may tag it a noun)
+        if t.lower == "to" and nxt is not None and nxt.pos == "PROPN":
+            break  # "Migrate billing to Stripe": where the work goes
+        if words and t.lower in MONTHS_LOWER:
+            break
+        words.append(t)
+    while words and ((words[0].lower in _LEADING and not article) or words[0].lower in lex["vague_quantifiers"]
+                     or words[0].lower in lex["comparative_quantifiers"]):
+        words.pop(0)
+    while words and words[-1].pos in ("ADP", "DET", "CCONJ", "PUNCT", "PART"):
+        words.pop()
+    if not any(t.pos in ("NOUN", "PROPN") or t.lemma in lex["metric_nouns"] for t in words):
+        return None
+    return _span_text(ctx.stmt.text, words)
+
+
+def _span_text(text: str, words: list[Token]) -> str:
+    """The words as the statement wrote them (spacing and hyphens kept)."""
+    return text[words[0].idx : words[-1].idx + len(words[-1].text)].strip(" .,;:")
+
+
+MONTHS_LOWER = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                          "sep", "sept", "oct", "nov", "dec"})
+
+
+def metric_of(ctx: Context, fallback: str = "<the metric>", article: bool = False) -> str:
+    """What the statement is about: the metric's noun phrase ("website traffic")."""
+    return metric_phrase(ctx, article) or fallback
+
+
+def lower_is_better(ctx: Context, metric: str) -> bool:
+    """Churn, latency, cost, error rate, time to X: metrics that improve as they fall."""
+    written = {w.lower().strip(".,") for w in metric.split()}
+    words = written | {part for w in written for part in w.split("-")}
+    lemmas = {t.lemma for t in ctx.tokens if t.text.lower() in words}
+    return bool((words | lemmas) & ctx.lex["lower_is_better"])
 
 
 def target_of(ctx: Context) -> str:
@@ -257,7 +334,9 @@ def target_of(ctx: Context) -> str:
 
 def move(ctx: Context, metric: str | None = None, verb: str | None = None) -> str:
     """'Increase website traffic from <current value> to <target>': the outcome form."""
+    named = metric or metric_of(ctx)
     if verb is None:
-        direction = ctx.anatomy.direction
-        verb = "Reduce" if direction == "decrease" else "Increase"
-    return f"{verb} {metric or metric_of(ctx)} from <current value> to {target_of(ctx)}"
+        down = ctx.anatomy.direction == "decrease" or (metric is None and lower_is_better(ctx, named))
+        verb = "Reduce" if down else "Increase"
+    target = "<target>" if metric is not None else target_of(ctx)  # a count of work is no metric's target
+    return f"{verb} {named} from <current value> to {target}"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from okrlint.checks import Context, metric_of, move
-from okrlint.checks._classify import maintains_level
+from okrlint.classify import MAINTAIN, category_of
 
 
 def check(ctx: Context) -> str | None:
-    return "it keeps a level rather than moving a result" if maintains_level(ctx) else None
+    return "it keeps a level rather than moving a result" if category_of(ctx).name == MAINTAIN else None
 
 
 def suggest(ctx: Context) -> str:
     metric = metric_of(ctx)
-    return f"Track {metric} as a KPI outside the OKR, or set a change: '{move(ctx, verb='Increase')}'"
+    return f"Track {metric} as a KPI outside the OKR, or set a change: '{move(ctx)}'"

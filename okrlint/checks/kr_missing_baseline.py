@@ -2,57 +2,47 @@
 
 from __future__ import annotations
 
-import re
-
-from okrlint.checks import Context, capitalised, move
-from okrlint.checks._classify import is_output, maintains_level
-
-_NEW_THINGS = frozenset({"new", "additional", "incremental", "net new"})  # made once: see has_phrase
-_TOP_N = re.compile(r"(?i)\btop\s+\d+")
-_COMPARATOR = re.compile(
-    r"(?i)(?:\b(?:less|more|fewer|greater|lower|higher)\s+than|\b(?:under|over|below|above|at\s+least|at\s+most|no\s+more\s+than|within|up\s+to)\b|[<>≤≥]=?)"
-)
+from okrlint.checks import Context, capitalised, metric_phrase, move
+from okrlint.classify import METRIC, ONGOING, RATE, THRESHOLD, category_of, main_quantities
 
 
 def check(ctx: Context) -> str | None:
-    a, lex, stmt = ctx.anatomy, ctx.lex, ctx.stmt
-    if not a.quantities and stmt.target is None:
-        return None
+    category = category_of(ctx)
+    if category.name not in ONGOING:
+        return None  # counts of new things, work, kept levels: no start value to state
+    a, stmt = ctx.anatomy, ctx.stmt
     if a.baseline is not None or stmt.has_structured_baseline:
         return None
-    if is_output(ctx) or maintains_level(ctx):
+    quantities = main_quantities(ctx)
+    if not quantities and stmt.target is None:
         return None
-    numbers = [q for q in a.quantities if q.kind != "duration"] or a.quantities
-    if any(q.relative for q in a.quantities):
-        return f"'{next(q.text for q in a.quantities if q.relative)}' is a change relative to an unstated start value"
-    if ctx.lemma in lex["direction_verbs"] or (a.direction in ("increase", "decrease") and a.form != "noun_phrase"):
-        return "it moves a metric to a target without saying where it starts"
-    new_things = ctx.has_phrase(_NEW_THINGS)
-    words = {t.lemma for t in ctx.tokens} | {t.lower for t in ctx.tokens}
-    metric = words & lex["metric_nouns"]
-    if _TOP_N.search(stmt.text):
-        return "a rank target needs the current rank"
-    if new_things and not any(q.kind == "percent" for q in numbers):
-        return None
-    if any(q.kind == "percent" for q in numbers):
+    relative = next((q for q in quantities if q.relative), None)
+    if relative is not None:
+        return f"'{relative.text}' is a change relative to an unstated start value"
+    if category.name == RATE:
         return "a rate or share needs its current value"
-    if metric and (
-        _COMPARATOR.search(stmt.text)
-        or (
-            any(q.kind in ("number", "duration") for q in a.quantities)
-            and ctx.lemma
-            in lex["acquisition_verbs"]
-            - {"get", "secure", "sign", "acquire", "win", "close", "generate", "land", "book", "collect"}
-        )
+    if category.name == THRESHOLD:
+        if any(q.kind == "duration" for q in quantities):
+            return "a time target needs the current time"
+        return "a threshold needs the current value"
+    if category.name == METRIC and (
+        category.direction in ("increase", "decrease") and a.form != "noun_phrase"
     ):
+        return "it moves a metric to a target without saying where it starts"
+    # A level with no verb that moves it ("CSAT 4.6/5", "Reach 10,000 users"): flagged when
+    # it names a known metric (amounts won in the period are counts, not metric levels).
+    words = {t.lemma for t in ctx.tokens} | {t.lower for t in ctx.tokens}
+    metric = words & ctx.lex["metric_nouns"]
+    if metric:
         return f"the {sorted(metric)[0]} target needs its current value"
-    if any(q.kind == "duration" for q in a.quantities) and _COMPARATOR.search(stmt.text):
-        return "a time target needs the current time"
     return None
 
 
 def suggest(ctx: Context) -> str:
-    a = ctx.anatomy
-    if a.form == "imperative" and a.head:
+    a, lex = ctx.anatomy, ctx.lex
+    verbs = lex["direction_verbs"] | lex["acquisition_verbs"]
+    if a.form == "imperative" and a.head and ctx.lemma in verbs:
         return f"{move(ctx, verb=capitalised(a.head))} (state the start value)"
+    if metric_phrase(ctx):
+        return f"{move(ctx)} (state the start value)"
     return f"{ctx.stmt.text.rstrip('.')}, from <current value> (state the start value)"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from okrlint.checks import Context, metric_of, move
-from okrlint.checks._classify import is_output
+from okrlint.classify import WORK, category_of
 
 
 def check(ctx: Context) -> str | None:
@@ -13,7 +13,7 @@ def check(ctx: Context) -> str | None:
 
 
 def suggest(ctx: Context) -> str:
-    if is_output(ctx):
-        thing = metric_of(ctx, "the work")
+    if category_of(ctx).name in WORK:
+        thing = metric_of(ctx, "the work", article=True)
         return f"Add the number that shows progress: '{move(ctx, metric=f'<the metric {thing} should move>')}'"
     return f"Add the number that shows progress: '{move(ctx)}'"

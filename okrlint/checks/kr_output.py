@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from okrlint.checks import Context, metric_of, move
-from okrlint.checks._classify import is_output
+from okrlint.classify import WORK, category_of
 
 
 def check(ctx: Context) -> str | None:
-    if not is_output(ctx):
+    category = category_of(ctx)
+    if category.name not in WORK:
         return None
-    if ctx.anatomy.form == "imperative":
-        return f"'{ctx.anatomy.head}' describes work the team does"
-    if ctx.anatomy.form == "noun_phrase":
-        return "it names a deliverable, not a change in results"
-    return "it states a milestone or deliverable, not a change in results"
+    return category.reasons[0] if category.reasons else f"it is a {category.name}"
 
 
 def suggest(ctx: Context) -> str:
-    thing = metric_of(ctx, "the work")
+    thing = metric_of(ctx, "the work", article=True)
     return (
         f"Measure the result {thing} should cause, with a start and a target: "
         f"'{move(ctx, metric=f'<the metric {thing} should move>')}'; "

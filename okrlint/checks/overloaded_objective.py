@@ -38,7 +38,7 @@ def _units(ctx: Context) -> tuple[list[tuple[int, int]], int]:
         if depth or (tok.lower not in coordinators and not as_well_as):
             continue
         j = i + 3 if as_well_as else i + 1
-        while j < len(tokens) and tokens[j].lower in coordinators | {"also", "then"}:
+        while j < len(tokens) and (tokens[j].lower in coordinators | {"also", "then"} or tokens[j].pos == "ADV"):
             j += 1
         if _starts_verb(tokens, j, tok.lower):
             if units:
@@ -65,7 +65,29 @@ def check(ctx: Context) -> str | None:
         return f"it sets {len(with_objects)} separate goals ({verbs})"
     if len(units) >= 2 and nouns_in_list >= 3:
         return f"it bundles {len(units)} actions over a list of {nouns_in_list} things"
+    things = _coordinated_objects(ctx)
+    if len(things) >= 2:
+        return f"it moves {len(things)} different things ({', '.join(repr(t.text) for t in things)})"
     return None
+
+
+def _coordinated_objects(ctx: Context) -> list[Token]:
+    """'Improve reliability and adoption': the head verb's object and the nouns coordinated
+    with it, each a separate outcome. Adjectives ('a fast and reliable checkout') describe one
+    thing, and people ('customers and partners') are who gains, not what changes."""
+    head = ctx.head_index
+    if head is None or ctx.anatomy.form != "imperative":
+        return []
+    tokens, lex = ctx.tokens, ctx.lex
+    people = lex["audience_nouns"] | lex["everyone_nouns"]
+    for i, tok in enumerate(tokens):
+        if tok.dep != "dobj" or tok.head != head or tok.pos != "NOUN":
+            continue
+        joined = [t for t in tokens[i + 1 :] if t.dep == "conj" and t.head == i and t.pos == "NOUN"]
+        things = [tok, *joined]
+        if joined and not any(t.lemma in people for t in things):
+            return things
+    return []
 
 
 def suggest(ctx: Context) -> str:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from okrlint.checks import Context
+
+# "some kind of blog post": a kind, not an amount
+_KIND_OF = re.compile(r"\bsome\s+(?:kind|sort|type|form)\s+of\b")
 
 
 def check(ctx: Context) -> str | None:
     found = ctx.has_phrase(ctx.lex["vague_quantifiers"])
-    if found:
+    if found and not _KIND_OF.search(ctx.lower_text):
         return f"'{found}' is not a number"
     tokens, comparatives = ctx.tokens, ctx.lex["comparative_quantifiers"]
     for i, tok in enumerate(tokens):

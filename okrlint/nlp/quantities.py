@@ -301,6 +301,10 @@ def _quantity(
     return construct(Quantity, values)
 
 
+# The rest of a range of small whole numbers before a word: "2-3 experiments" (not "1-1", a name).
+_RANGE = re.compile(r"[-–](\d{1,3})(?=\s++[^\W\d])")
+
+
 def _prev_word(text: str, start: int) -> str:
     m = _PREV_WORD.search(text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
@@ -328,6 +332,12 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # inside a word or identifier: M53, v2, libp2p, #42, 1.2.3
         if before == "-" and num_start > 1 and text[num_start - 2].isalnum():
             continue  # 2019-03, 1-1, e-2
+        span = _RANGE.match(text, num_end, num_end + 5) if not cur and not m.group("suffix") else None
+        if span and len(m.group("num")) <= 3 and float(m.group("num")) < float(span.group(1)):
+            # "2-3 experiments": a range is a target, its upper end the value
+            upper = float(span.group(1))
+            out.append(_quantity(text[num_start : span.end(1)], upper, "number", None, num_start, span.end(1), False))
+            continue
         if _JOINED_DIGIT.match(text, num_end, num_end + 2):
             continue  # dates, ratios, times and ranges written as identifiers: 1-1, 24/7, 10:30
         num = m.group("num")
@@ -363,7 +373,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 value *= SCALE[low_suffix]
             elif nxt in SCALE:
                 value *= SCALE[nxt]
-        elif suffix == "%":
+        elif suffix == "%" or (not suffix and nxt in ("percent", "pct")):
             kind, unit = "percent", "%"
         elif low_suffix in ("x", "×") or suffix == "×":
             kind, unit = "multiplier", "x"

@@ -16,6 +16,7 @@ from okrlint import __version__
 from okrlint.model import (
     OKR,
     Anatomy,
+    Category,
     FileResult,
     Finding,
     LintResult,
@@ -71,7 +72,31 @@ class StatementOut(_Out):
     current: float | str | None = None
     due: str | None = None
     anatomy: AnatomyOut | None = None
+    category: Category | None = None
     findings: list[Finding] = []
+
+    def same_fix(self, finding: Finding) -> str | None:
+        """The code of an earlier finding on this statement whose suggestion proposes the same
+        rewrite: two findings with one cause ("Release the website" is work, so it has no
+        number) get one suggestion in the text report; each keeps its rule."""
+        rewrite = _rewrite(finding.suggestion)
+        if rewrite is None:
+            return None
+        for earlier in self.findings:
+            if earlier is finding:
+                return None
+            if _rewrite(earlier.suggestion) == rewrite:
+                return earlier.code
+        return None
+
+
+def _rewrite(suggestion: str | None) -> str | None:
+    """The quoted rewrite a suggestion proposes ("'Increase X from <current value> to 5'")."""
+    if not suggestion:
+        return None
+    start = suggestion.find("'")
+    end = suggestion.find("'", start + 1)
+    return suggestion[start + 1 : end] if 0 <= start < end else None
 
 
 class OkrOut(_Out):
@@ -171,6 +196,7 @@ def _statement(stmt: Statement, findings: list[Finding]) -> StatementOut:
         "current": stmt.current,
         "due": stmt.due,
         "anatomy": None if stmt.anatomy is None else construct(AnatomyOut, _anatomy_dict(stmt.anatomy)),
+        "category": stmt.category,
         "findings": findings,
     }
     return construct(StatementOut, values)

@@ -1,0 +1,24 @@
+"""not-english: statements in another language, which the rules (English) did not check."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from okrlint.checks import DocumentContext, Hit
+from okrlint.classify import foreign_statements
+
+
+def check_document(dctx: DocumentContext) -> Iterator[Hit]:
+    foreign = foreign_statements(dctx.doc, dctx.lex["foreign_function_words"])
+    if not foreign:
+        return
+    skipped = [s for s in dctx.doc.statements() if id(s) in foreign]
+    first = skipped[0]
+    many = f"{len(skipped)} statements are" if len(skipped) > 1 else "1 statement is"
+    yield Hit(
+        message=f"{many} not in English (the first on line {first.line}); they were not checked",
+        kind="document",
+        line=first.line,
+        column=first.column,
+        text=first.text,
+    )
