@@ -18,7 +18,6 @@ configuration (a rule pack may widen them), so a category is never cached with t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
@@ -57,7 +56,7 @@ CADENCE = re.compile(
     r"|morning|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
     r"|daily|weekly|monthly|fortnightly|bi-?weekly|nightly)\b"
 )
-# A rank ("be in the top 3"), not a set the statement is about ("macros for the top 25 types").
+# A duration after these is a deadline ("within 7 days"), not the measure ("to 2 seconds").
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:in|within|by|after|for|over|every|each|the\s+next|the\s+last|past)\s++$")
 _TIMES = re.compile(r"(?i)\b(?:\d++|once|twice|one|two|three|four|five|six|seven)\s*+(?:x|times)\b")
 # A verb that only wraps its complement: "Ensure 100% of invoices are sent on time" is a rate.
@@ -65,6 +64,7 @@ _ASSURE = frozenset({"ensure", "guarantee", "assure"})
 # Verbs of beginning or going on take their sense from what follows ("Start a round of
 # investment", "Continue to grow"): of themselves neither an activity nor a deliverable.
 _ASPECTUAL = frozenset({"start", "begin", "continue", "keep", "resume"})
+# A rank ("in the top 3"), not a set the statement is about ("macros for the top 25 types").
 _TOP_N = re.compile(r"(?i)\btop[\s-]++\d++(?=\s*+(?:$|[,.;)]|(?:in|of|on|among|for|by|within)\b))")
 # Made once: has_phrase caches its work per phrase set.
 _COMPARATIVES = frozenset({"more", "fewer", "less"})
@@ -509,20 +509,8 @@ def _objective(ctx: Context) -> Category:
     return Category(name=OUTCOME, direction=a.direction, reasons=["it describes a state or a change"])
 
 
-# -- the shared question of two rules: does the key result only keep a level? --------------------
-def _once(name: str, compute: Callable[[Context], bool]) -> Callable[[Context], bool]:
-    def answer(ctx: Context) -> bool:
-        memo = ctx.__dict__
-        if name not in memo:
-            memo[name] = compute(ctx)
-        value: bool = memo[name]
-        return value
-
-    answer.__doc__ = compute.__doc__
-    return answer
-
-
-def _maintains_level(ctx: Context) -> bool:
+# -- does the key result only keep a level? ------------------------------------------------------
+def maintains_level(ctx: Context) -> bool:
     """'Maintain 99.9% uptime', 'Hold the line on X', 'ensure burn stays within 5%'."""
     lex = ctx.lex
     verbs = lex["maintain_verbs"]
@@ -554,5 +542,3 @@ def _maintains_level(ctx: Context) -> bool:
             return True
     return False
 
-
-maintains_level = _once("_maintains_level", _maintains_level)

@@ -120,7 +120,7 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
     for rule, module, params in plan:
         if id(rule) in per_statement:
             continue
-        dctx = DocumentContext(doc=doc, params=params, lex=lex)
+        dctx = DocumentContext(doc=doc, params=params, lex=lex, foreign=foreign)
         for hit in module.check_document(dctx):
             if not suppress.covers(hit.line, rule):
                 findings.append(_finding(rule, severity[id(rule)], hit, rule.suggestion))

@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
 from okrlint.model import OKR, Anatomy, Document, FindingKind, Quantity, Statement, Token
+from okrlint.nlp.quantities import MONTHS
 
 _T = TypeVar("_T")
 _IDX = attrgetter("idx")  # a token's offset in the text: tokens are in that order
@@ -219,6 +220,7 @@ class DocumentContext:
     params: dict[str, Any]
     lex: Lexicons
     suppressed: Callable[[int], bool] = field(default=lambda line: False)
+    foreign: set[int] = field(default_factory=set)  # ids of the statements not in English
 
 
 def check_module(name: str) -> ModuleType:
@@ -278,7 +280,7 @@ def metric_phrase(ctx: Context, article: bool = False) -> str | None:
         if t.lower in _PHRASE_ENDS or at_least:
             break
         if t.lower in ("to", "in", "for", "of") and nxt is not None and (
-            nxt.idx in quantity_starts or nxt.pos == "NUM" or nxt.lower in _PERIODS or nxt.lower in MONTHS_LOWER
+            nxt.idx in quantity_starts or nxt.pos == "NUM" or nxt.lower in _PERIODS or nxt.lower in MONTHS
         ):
             break  # "to 50", "in Q3", "by August": a target or a date, not the metric
         if words and (
@@ -288,7 +290,7 @@ def metric_phrase(ctx: Context, article: bool = False) -> str | None:
             break  # "Cost per ticket drops ...": the clause's verb (the model may tag it a noun)
         if t.lower == "to" and nxt is not None and nxt.pos == "PROPN":
             break  # "Migrate billing to Stripe": where the work goes
-        if words and t.lower in MONTHS_LOWER:
+        if words and t.lower in MONTHS:
             break
         words.append(t)
     while words and ((words[0].lower in _LEADING and not article) or words[0].lower in lex["vague_quantifiers"]
@@ -304,11 +306,6 @@ def metric_phrase(ctx: Context, article: bool = False) -> str | None:
 def _span_text(text: str, words: list[Token]) -> str:
     """The words as the statement wrote them (spacing and hyphens kept)."""
     return text[words[0].idx : words[-1].idx + len(words[-1].text)].strip(" .,;:")
-
-
-MONTHS_LOWER = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                          "sep", "sept", "oct", "nov", "dec"})
 
 
 def metric_of(ctx: Context, fallback: str = "<the metric>", article: bool = False) -> str:

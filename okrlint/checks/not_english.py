@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrlint.checks import DocumentContext, Hit
-from okrlint.classify import foreign_statements
 
 
 def check_document(dctx: DocumentContext) -> Iterator[Hit]:
-    foreign = foreign_statements(dctx.doc, dctx.lex["foreign_function_words"])
+    foreign = dctx.foreign
     if not foreign:
         return
     skipped = [s for s in dctx.doc.statements() if id(s) in foreign]
