@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from okrlint.checks import Context
 from okrlint.model import Category, Direction, Document, Quantity, Token
+from okrlint.nlp.anatomy import DIRECTION_LEMMAS
 
 # What a key result is. The first group are results, the second work.
 METRIC = "metric"
@@ -52,12 +53,25 @@ COMPARATOR = re.compile(
 )
 # "per week", "every month", "twice a day", "weekly": a cadence, the form of a habit.
 CADENCE = re.compile(
-    r"(?i)\b(?:(?:per|a|an|each|every|every\s+other|every\s+\w+)\s+(?:day|week|weekday|month|quarter|sprint|year"
+    r"(?i)\b(?:(?:per|a|an|each|every)(?:\s+\w+)?\s+(?:day|week|weekday|month|quarter|sprint|year"
     r"|morning|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
-    r"|daily|weekly|monthly|fortnightly|bi-?weekly|nightly)\b"
+    r"|daily|weekly|monthly|fortnightly|bi-?weekly|nightly|regularly)\b"
 )
+# A limit from above ("<5 incidents per day", "at most 2 a week"): a ceiling on a rate, not a habit.
+_UPPER_BOUND = re.compile(r"(?i)(?:[<≤]|\b(?:under|below|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than|max)\b)")
+# "per week", "per active user": a verbless phrase with one names a ratio, a metric.
+_PER_UNIT = re.compile(r"(?i)(?<!\w)per\s++\w")
+# A metric set against its target rather than a number: "crash-free sessions above target", "SLA met".
+_AGAINST_TARGET = re.compile(
+    r"(?i)\b(?:(?:above|below|under|over|at|on|within|meets?|hits?|beats?)\s+(?:the\s+)?(?:target|goal|sla|slo|budget|plan)s?"
+    r"|(?:target|goal|sla|slo)s?\s+(?:is\s+|are\s+)?(?:met|achieved|hit|reached))\b"
+)
+# A time bound per item makes a share a service level ("Resolve 95% of tickets within 24 hours").
+_SERVICE_LEVEL = re.compile(r"(?i)\b(?:within|in\s+under|in\s+less\s+than|on\s+time|same[\s-]day|sla|slo)\b")
 # A duration after these is a deadline ("within 7 days"), not the measure ("to 2 seconds").
-_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:in|within|by|after|for|over|every|each|the\s+next|the\s+last|past)\s++$")
+_DEADLINE_BEFORE = re.compile(
+    r"(?i)\b(?:in|within|by|after|for(?:\s+at\s+least)?|over|every|each|the\s+next|the\s+last|past)\s++$"
+)
 _TIMES = re.compile(r"(?i)\b(?:\d++|once|twice|one|two|three|four|five|six|seven)\s*+(?:x|times)\b")
 # A verb that only wraps its complement: "Ensure 100% of invoices are sent on time" is a rate.
 _ASSURE = frozenset({"ensure", "guarantee", "assure"})
@@ -142,6 +156,10 @@ def _key_result(ctx: Context) -> Category:
         return Category(name=name, reasons=[reason])
 
     if a.baseline is not None or ctx.stmt.has_structured_baseline:
+        grows = a.form == "imperative" and lemma in lex["direction_verbs"] and direction == "increase"
+        made = _measured_noun(ctx) if grows else None
+        if made is not None and _is_work_item(ctx, made) and not any(q.kind == "percent" for q in a.quantities):
+            return work(TASK, f"it counts {made.text}, work the team makes")
         return result(METRIC, "it states a start value", direction or "reach")
     if maintains_level(ctx):
         return result(MAINTAIN, "it keeps a level", "maintain")
@@ -154,6 +172,10 @@ def _key_result(ctx: Context) -> Category:
     percent = any(q.kind == "percent" for q in quantities)
     compares = _compares(ctx, quantities)
 
+    purpose = _purpose(ctx, quantities)
+    if purpose is not None:
+        return result(METRIC, f"the work is for '{purpose.text} ...', a measured result",
+                      DIRECTION_LEMMAS.get(purpose.lemma, "increase"))
     if _is_habit(ctx, counted):
         return work(HABIT, "it repeats work on a cadence")
     form = a.form
@@ -173,6 +195,11 @@ def _key_result(ctx: Context) -> Category:
                 return work(TASK, f"'{a.head}' works on a deliverable, not a measured result")
             if lemma == "support" and not measures and _supports_feature(ctx):
                 return work(TASK, "'support' a feature: work the team ships")
+            made = _measured_noun(ctx)
+            if measures and not percent and not relative and made is not None and _is_work_item(ctx, made):
+                return work(TASK, f"it counts {made.text}, work the team makes")
+            if ctx.has_phrase(_NEW_THINGS) and counted and not relative and not percent:
+                return result(COUNT_NEW, f"it counts new {counted[0]}", "increase")
             if lemma in lex["acquisition_verbs"] and not relative and not percent and (
                 counted or any(q.kind == "currency" for q in quantities)
             ):
@@ -185,7 +212,9 @@ def _key_result(ctx: Context) -> Category:
             return result(BINARY, f"'{a.head}' names a result others grant, done or not")
         if ctx.has_phrase(_NEW_THINGS) and counted and not counts_work and not percent:
             return result(COUNT_NEW, f"it counts new {counted[0]}", "increase")
-        if lemma in lex["acquisition_verbs"]:
+        if measures and percent and _share_of_work(ctx, quantities):
+            return work(TASK, "a share of a deliverable done: work, not a result")
+        if lemma in lex["acquisition_verbs"] or lemma in lex["level_verbs"]:
             if not measures and not vague_amount:
                 return work(_task_or_milestone(ctx), f"'{a.head}' names no amount: work done once")
             if ctx.has_phrase(_NEW_THINGS) and not percent:
@@ -201,6 +230,8 @@ def _key_result(ctx: Context) -> Category:
             return work(TASK, f"'{a.head}' counts work the team does")
         # An unlisted verb with a count ("Decommission 40 VMs") is work; with a rate, an
         # amount or a threshold ("Resolve 95% of tickets") it is a result.
+        if percent and _of_a_set(ctx, quantities) and not _SERVICE_LEVEL.search(ctx.stmt.text):
+            return work(TASK, f"'{a.head}' a share of a set of things: work done once")
         if percent or compares or any(q.kind == "currency" for q in quantities):
             return _level(ctx, quantities, f"'{a.head}' sets a rate or amount")
         return work(TASK, f"'{a.head}' counts work the team does")
@@ -217,13 +248,16 @@ def _key_result(ctx: Context) -> Category:
             if relative:
                 return result(METRIC, "it names a change of a metric", direction or "increase")
             plain = all(q.kind in ("number", "count_word") for q in quantities)
-            if plain and counted and not compares and not (set(counted) | heads) & lex["metric_nouns"]:
+            named = _metric_words(ctx, counted) | (heads & lex["metric_nouns"])
+            if plain and counted and not compares and not named and not stock_count(ctx, quantities):
                 if counts_work or heads & lex["work_item_nouns"]:
                     return work(TASK, "it counts work items")
                 return result(COUNT_NEW, "it counts people or things", "increase")
             return _level(ctx, quantities, "it names a metric and its target")
-        if heads & lex["metric_nouns"] or vague_amount:
+        if heads & lex["metric_nouns"] or vague_amount or _PER_UNIT.search(ctx.stmt.text):
             return result(METRIC, "it names a metric", direction or "increase")
+        if _AGAINST_TARGET.search(ctx.stmt.text):
+            return result(THRESHOLD, "it holds a metric against its target", direction or "reach")
         if root is not None and _abstract(root):
             return result(METRIC, f"'{root.text}' is a quality, not a thing shipped", direction or "increase")
         return work(DELIVERABLE, "it names a deliverable")
@@ -247,6 +281,8 @@ def _key_result(ctx: Context) -> Category:
         return result(RATE, "it asks it of every one of a group: a rate of 100% or 0%")
     if subject is not None and subject.lemma in lex["audience_nouns"] and a.form == "clause":
         return result(METRIC, "it states what people do", direction or "increase")
+    if not measures and _AGAINST_TARGET.search(ctx.stmt.text):
+        return result(THRESHOLD, "it holds a metric against its target", direction or "reach")
     if _is_shipped(ctx):
         return work(_task_or_milestone(ctx, DELIVERABLE), "it states that a deliverable is done")
     if measures:
@@ -259,6 +295,83 @@ def _key_result(ctx: Context) -> Category:
     if subject is None and first is not None and first.lemma in lex["activity_verbs"] | lex["deliverable_verbs"]:
         return work(_task_or_milestone(ctx), f"'{first.text}' describes work the team does")
     return work(_task_or_milestone(ctx, DELIVERABLE), "it states that something is built or done")
+
+
+def _metric_words(ctx: Context, nouns: list[str]) -> set[str]:
+    """The words (lemmas, or the text where the list has the plural) that name a metric."""
+    return set(nouns) & ctx.lex["metric_nouns"]
+
+
+def _purpose(ctx: Context, quantities: list[Quantity]) -> Token | None:
+    """'Update ad design to increase clicks by 30%': work done for a measured result, the
+    quantity belonging to the verb of purpose, which moves a metric."""
+    tokens, verbs = ctx.tokens, ctx.lex["direction_verbs"]
+    for before, t in pairwise(tokens):
+        if (
+            before.lower == "to"
+            and t.lemma in verbs
+            and t.dep in ("advcl", "xcomp", "relcl", "acl")
+            and any(q.start > t.idx for q in quantities)
+        ):
+            return t
+    return None
+
+
+def _measured_noun(ctx: Context) -> Token | None:
+    """What a verb moves: its object, or what 'number of' names ("Increase the number of
+    downloadable assets" -> assets)."""
+    head = ctx.head_index
+    if head is None:
+        return None
+    tokens = ctx.tokens
+    obj = next((i for i, t in enumerate(tokens) if t.head == head and t.dep == "dobj" and i > head), None)
+    if obj is None:
+        return None
+    if tokens[obj].lemma in ("number", "count", "amount", "total"):
+        of = next((i for i, t in enumerate(tokens) if t.head == obj and t.lower == "of"), None)
+        inner = next((t for t in tokens if of is not None and t.head == of and t.dep == "pobj"), None)
+        return inner
+    return tokens[obj]
+
+
+def _is_work_item(ctx: Context, noun: Token) -> bool:
+    lex = ctx.lex
+    return noun.lemma in lex["work_item_nouns"] and not _metric_words(ctx, [noun.lemma, noun.lower])
+
+
+def _of_a_set(ctx: Context, quantities: list[Quantity]) -> bool:
+    """'Decommission 40% of legacy apps': a percentage of a set of things the verb acts on."""
+    text = ctx.lower_text
+    shares = [q for q in quantities if q.kind == "percent" and text[q.end : q.end + 4] == " of "]
+    if not shares:
+        return False
+    tokens = ctx.tokens
+    of = next((i for i, t in enumerate(tokens) if t.idx == shares[0].end + 1), None)
+    whole = next((t for t in tokens if of is not None and t.head == of and t.dep == "pobj"), None)
+    return whole is None or not _metric_words(ctx, [whole.lemma, whole.lower])  # "21% of net income": a level
+
+
+def _share_of_work(ctx: Context, quantities: list[Quantity]) -> bool:
+    """'Achieve 100% implementation of the features', '80% migration complete': a percentage
+    of a deliverable done."""
+    percents = [q for q in quantities if q.kind == "percent"]
+    nouns = ctx.counted_nouns(percents)
+    return any(t.lemma in ctx.lex["deliverable_nouns"] for t in nouns)
+
+
+def stock_count(ctx: Context, quantities: list[Quantity]) -> bool:
+    """'250 active clubs', 'Have 200 members': a count of what exists at a time, a level that
+    moves from a start value, not a count of what is new in the period."""
+    lex = ctx.lex
+    if ctx.anatomy.form == "imperative" and ctx.lemma in lex["level_verbs"]:
+        return True
+    nouns = ctx.counted_nouns(quantities)
+    tokens = ctx.tokens
+    return any(
+        u.head == tokens.index(n) and u.dep == "amod" and u.lemma in lex["stock_modifiers"]
+        for n in nouns
+        for u in tokens
+    )
 
 
 def _level(ctx: Context, quantities: list[Quantity], reason: str) -> Category:
@@ -334,7 +447,13 @@ def _noun_lead(ctx: Context, head: Token) -> bool:
     lex = ctx.lex
     verbs = (lex["direction_verbs"] | lex["vague_verbs"] | lex["acquisition_verbs"] | lex["activity_verbs"]
              | lex["deliverable_verbs"] | lex["maintain_verbs"])
-    root = _root(ctx.tokens)
+    tokens = ctx.tokens
+    at = tokens.index(head)
+    after = tokens[at + 1] if at + 1 < len(tokens) else None
+    names_metric = after is not None and after.pos == "NOUN" and _metric_words(ctx, [after.lemma, after.lower])
+    if head.lemma not in verbs and (after is None or names_metric):
+        return True  # "Profit", "Rescue rate (share of portions claimed)": a metric named, no verb of OKRs
+    root = _root(tokens)
     named = root is not None and root.lemma in lex["metric_nouns"]
     # "Build times shorter than 10 minutes": a verb-like noun before a compared metric
     return head.dep == "compound" and named and (head.lemma not in verbs or bool(COMPARATOR.search(ctx.stmt.text)))
@@ -352,6 +471,11 @@ def _is_habit(ctx: Context, counted: list[str]) -> bool:
     """'3x exercise sessions per week', 'Publish a post every week': work on a cadence."""
     if not CADENCE.search(ctx.stmt.text):
         return False
+    if not ctx.anatomy.quantities and ctx.anatomy.form != "imperative":
+        return False  # "Meals saved per week": a rate named, no amount of work repeated
+    text = ctx.stmt.text
+    if any(_UPPER_BOUND.search(text[max(0, q.start - 14) : q.start]) for q in ctx.anatomy.quantities):
+        return False  # "<5 incidents per day": a ceiling on a rate
     times = _TIMES.search(ctx.stmt.text) is not None  # "Bike to work 3 times a week"
     lex, lemma = ctx.lex, ctx.lemma
     if lemma in lex["acquisition_verbs"] or lemma in lex["vague_verbs"]:

@@ -1,66 +1,47 @@
 #!/usr/bin/env python3
-"""Measure okrlint's rules on real, labelled OKRs: the labels.jsonl files of the reader corpus.
+"""Measure okrlint's rules on real, labelled OKRs.
 
 Usage (from the project's root, okrlint and its spaCy model installed):
 
-    python scripts/rule_corpus.py [--split dev|heldout|all] [--write-split]
+    python scripts/rule_corpus.py [--set dev|heldout|all] [--errors]
 
-Every labels.jsonl under tests/corpus/readers/documents/ holds the OKRs of one public source,
-labelled by the rubric (docs/labelling-rubric.md) before okrlint's rules were run on them.
+Two sets of labels, each by public source, labelled by the rubric (docs/labelling-rubric.md)
+before okrlint's rules were run on them:
+
+- `dev`: the labels.jsonl files of the reader corpus (tests/corpus/readers/documents/). The
+  rules are worked on against these; `--errors` lists every wrong answer.
+- `heldout`: tests/corpus/rule-heldout/, sources no other set uses, gathered and labelled by
+  people who never ran okrlint on them. It is measured once, when a piece of rule work is
+  done, and its errors are not looked at; its README keeps the record of each run.
+
 Each OKR is linted as a file of its own (okrlint's YAML schema, so that reader errors do not
 count here), and each rule's findings are compared with the labels: a statement the rule
 flags and the label names is a true positive, and so on; a tag the labeller marked
 `uncertain` for a statement is not counted either way for it.
 
 okrlint's rules read English (statements in another language get the not-english finding and
-no other), so the table is of the English sources; tests/corpus/languages.txt names the
-others, whose figure is printed on a line of its own.
-
-The rules have their own split by source, fixed in tests/corpus/rule-split.txt before any
-rule was changed against these labels: `dev` is worked on; `heldout` is measured once, when
-the rule work is done. A source not in the file is assigned by a hash of its name (never by
-choice) and recorded with --write-split.
+the language-independent rules only), so the table is of the English sources;
+tests/corpus/languages.txt names the others, whose figure is printed on a line of its own.
 Last line: `rules micro-F1 F (...)`.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCUMENTS = ROOT / "tests" / "corpus" / "readers" / "documents"
-SPLIT_FILE = ROOT / "tests" / "corpus" / "rule-split.txt"
+SETS = {
+    "dev": ROOT / "tests" / "corpus" / "readers" / "documents",
+    "heldout": ROOT / "tests" / "corpus" / "rule-heldout",
+}
 LANGUAGE_FILE = ROOT / "tests" / "corpus" / "languages.txt"
-SPLITS = ("dev", "heldout")
 sys.path.insert(0, str(ROOT / "tests"))
 
 from corpus_eval import TAGS, evaluate_okrs, prf  # noqa: E402
-
-
-def split_of(source: str) -> str:
-    """The split a source falls in when it is first seen: a hash of its name, salted so that
-    it does not follow the reader corpus's split."""
-    return "dev" if hashlib.sha256(f"rules:{source}".encode()).digest()[0] % 2 == 0 else "heldout"
-
-
-def read_split() -> dict[str, str]:
-    if not SPLIT_FILE.exists():
-        return {}
-    lines = SPLIT_FILE.read_text(encoding="utf-8").splitlines()
-    return dict(line.split() for line in lines if line.strip() and not line.startswith("#"))
-
-
-def write_split(splits: dict[str, str]) -> None:
-    header = (
-        "# The rule corpus's split by source (scripts/rule_corpus.py): dev (worked on) or heldout\n"
-        "# (measured once, when the rule work is done). Assigned from a hash of the name; lines never change.\n"
-    )
-    SPLIT_FILE.write_text(header + "".join(f"{s} {v}\n" for s, v in sorted(splits.items())), encoding="utf-8")
 
 
 def languages() -> dict[str, str]:
@@ -69,10 +50,10 @@ def languages() -> dict[str, str]:
     return dict(line.split() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def labelled() -> dict[str, list[dict]]:
-    """The labelled OKRs of each source."""
+def labelled(folder: Path) -> dict[str, list[dict]]:
+    """The labelled OKRs of each source of one set."""
     found: dict[str, list[dict]] = {}
-    for path in sorted(DOCUMENTS.glob("*/labels.jsonl")):
+    for path in sorted(folder.glob("*/labels.jsonl")):
         lines = path.read_text(encoding="utf-8").splitlines()
         found[path.parent.name] = [json.loads(line) for line in lines if line.strip()]
     return found
@@ -99,11 +80,10 @@ def table(counts: dict[str, Counter]) -> tuple[list[str], float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
+    parser.add_argument("--set", choices=(*SETS, "all"), default="dev")
     parser.add_argument("--labels", type=Path, help="measure this labels file (JSON lines) instead")
     parser.add_argument("--errors", action="store_true",
-                        help="list every wrong answer (dev only: the held-out half is measured blind)")
-    parser.add_argument("--write-split", action="store_true", help="record new sources in rule-split.txt")
+                        help="list every wrong answer (dev only: the held-out set is measured blind)")
     args = parser.parse_args(argv)
     if args.labels:
         okrs = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -112,23 +92,14 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join([f"{o} {t:20} {x}" for o, t, x in sorted(found)] * args.errors + rows))
         print(f"rules micro-F1 {micro:.3f} ({args.labels.name}: {statements(okrs)} statements, {len(okrs)} OKRs)")
         return 0
-    by_source = labelled()
-    splits = read_split()
-    new = {s: split_of(s) for s in by_source if s not in splits}
-    if new and args.write_split:
-        splits.update(new)
-        write_split(splits)
-        print(f"rule-split.txt: added {len(new)} sources", file=sys.stderr)
-    elif new:
-        print(f"note: {len(new)} sources not in rule-split.txt yet (assigned by hash; --write-split records them)")
-    chosen = {s: okrs for s, okrs in by_source.items()
-              if args.split == "all" or splits.get(s, split_of(s)) == args.split}
+    chosen = {s: okrs for name, folder in SETS.items() if args.set in (name, "all")
+              for s, okrs in labelled(folder).items()}
     other = languages()
     foreign = {s: okrs for s, okrs in chosen.items() if s in other}
     chosen = {s: okrs for s, okrs in chosen.items() if s not in other}
     okrs = [okr for source in sorted(chosen) for okr in chosen[source]]
-    if args.errors and args.split != "dev":
-        parser.error("--errors lists the dev half only: the held-out half's errors are not looked at")
+    if args.errors and args.set != "dev":
+        parser.error("--errors lists the dev set only: the held-out set's errors are not looked at")
     errors: list[tuple[str, str, str]] = []
     rows, micro = table(evaluate_okrs(okrs, errors))
     if args.errors:
@@ -142,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"other languages (not checked, see the not-english rule): {statements(rest)} statements, "
               f"{len(foreign)} sources ({', '.join(sorted({other[s] for s in foreign}))}): micro-F1 {other_f1:.3f}; "
               f"all languages together: micro-F1 {all_f1:.3f}")
-    print(f"rules micro-F1 {micro:.3f} ({args.split}, English sources: {statements(okrs)} statements, "
+    print(f"rules micro-F1 {micro:.3f} ({args.set}, English sources: {statements(okrs)} statements, "
           f"{len(okrs)} OKRs, {len(chosen)} sources)")
     return 0
 

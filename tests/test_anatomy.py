@@ -79,10 +79,28 @@ def test_arrow_notation_is_a_baseline(nlp):
         ("Get direct 1-1 feedback from every person", []),
         ("At least $100,000 committed, one month from now", ["currency"]),
         ("Reach zero churn", ["count_word"]),
+        ("Lift average session length from 1:45 to 2:30", ["duration", "duration"]),
+        ("Hold the retro at 10:30 every Friday", []),
+        ("Standup moves to 9:15am", []),
     ],
 )
 def test_quantities_and_what_is_not_one(text, kinds):
     assert [q.kind for q in find_quantities(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "target"),
+    [
+        ("Grow forum replies from roughly 40 to over 120 a week", 40, 120),
+        ("Lift average session length from 1:45 to 2:30", 1.75, 2.5),
+        ("Reach 900 newsletter subscribers (currently about 600)", 600, 900),
+        ("Reach 80 paying teams (currently > 50)", 50, 80),
+    ],
+)
+def test_hedged_and_clock_baselines(nlp, text, base, target):
+    (a,) = analyse([text], nlp)
+    assert a.baseline is not None and a.baseline.value == base
+    assert a.target is not None and a.target.value == target
 
 
 def test_one_batch_parses_duplicates_once(nlp):

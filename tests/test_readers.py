@@ -197,6 +197,8 @@ def test_markdown_labelled_initiative_among_key_results_goes_to_initiatives() ->
          {"progress": "90%"}),
         ("KR: Raise CSAT from 80% to 88% (70%)", "Raise CSAT from 80% to 88%", {"progress": "70%"}),
         ("@carol: Cut churn from 5% to 3%", "Cut churn from 5% to 3%", {"owner": "carol"}),
+        ("KR: p95 checkout latency under 800ms", "p95 checkout latency under 800ms", {"priority": None}),
+        ("P2 - p50 build time below 4 minutes", "p50 build time below 4 minutes", {"priority": "P2"}),
     ],
 )
 def test_markdown_annotations_are_stripped_into_fields(item: str, text: str, fields: dict) -> None:

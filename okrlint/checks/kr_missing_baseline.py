@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from okrlint.checks import Context, capitalised, metric_phrase, move
-from okrlint.classify import METRIC, ONGOING, RATE, THRESHOLD, category_of, main_quantities
+from okrlint.classify import METRIC, ONGOING, RATE, THRESHOLD, category_of, main_quantities, stock_count
 
 
 def check(ctx: Context) -> str | None:
@@ -35,6 +35,8 @@ def check(ctx: Context) -> str | None:
     metric = words & ctx.lex["metric_nouns"]
     if metric:
         return f"the {sorted(metric)[0]} target needs its current value"
+    if stock_count(ctx, quantities):
+        return "a level of what exists today needs its current value"
     return None
 
 

@@ -258,6 +258,8 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _BY_BEFORE = re.compile(r"\bby\s*$")
 _IN_BY_BEFORE = re.compile(r"\b(?:in|by)\s+$")
 _JOINED_DIGIT = re.compile(r"[-/:]\d")
+_CLOCK = re.compile(r":([0-5]\d)(?![\d:])(?!\s*+(?:[ap]\.?m\b|h\b|uhr\b))", re.I)
+_AT_A_TIME = frozenset({"at", "by", "before", "until", "till", "after", "since", "around"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 _FROM_NOW = re.compile(r"\s*\w+\s+from\s+now")
@@ -330,13 +332,19 @@ def find_quantities(text: str) -> list[Quantity]:
         before = text[num_start - 1] if num_start > 0 else " "
         if before.isalpha() or before in "#_" or (before == "." and num_start > 1 and text[num_start - 2].isalnum()):
             continue  # inside a word or identifier: M53, v2, libp2p, #42, 1.2.3
-        if before == "-" and num_start > 1 and text[num_start - 2].isalnum():
-            continue  # 2019-03, 1-1, e-2
+        if before in "-:" and num_start > 1 and text[num_start - 2].isalnum():
+            continue  # 2019-03, 1-1, e-2, the minutes of 10:30
         span = _RANGE.match(text, num_end, num_end + 5) if not cur and not m.group("suffix") else None
         if span and len(m.group("num")) <= 3 and float(m.group("num")) < float(span.group(1)):
             # "2-3 experiments": a range is a target, its upper end the value
             upper = float(span.group(1))
             out.append(_quantity(text[num_start : span.end(1)], upper, "number", None, num_start, span.end(1), False))
+            continue
+        clock = _CLOCK.match(text, num_end, num_end + 12) if not cur else None
+        if clock and not m.group("suffix") and _prev_word(text, start) not in _AT_A_TIME:
+            # "from 2:37 to 3:45" per session: a duration written as a clock; "at 10:30" is a time of day
+            minutes = float(m.group("num")) + float(clock.group(1)) / 60
+            out.append(_quantity(text[start : clock.end()], minutes, "duration", ":", start, clock.end(), False))
             continue
         if _JOINED_DIGIT.match(text, num_end, num_end + 2):
             continue  # dates, ratios, times and ranges written as identifiers: 1-1, 24/7, 10:30
@@ -443,11 +451,18 @@ def _contained(quantities: list[Quantity]) -> set[int]:
     return inside
 
 
+# Words that hedge a stated value: "from approximately 20", "currently > 100", "currently approaching 400".
+_HEDGE = (
+    r"(?:(?:about|around|approx(?:imately|\.)?|roughly|nearly|almost|approaching|just\s+(?:over|under)|over|under"
+    r"|above|below|more\s+than|less\s+than|at\s+least|at\s+most|[~≈<>≤≥]=?)\s*)?"
+)
 # Each pattern (like _DEADLINE) opens with a lookahead for the characters a match can start
 # with, so that the regex engine skips ahead to them instead of trying every position.
 _BASELINE_PATTERNS = [
     re.compile(
-        r"(?=f)\bfrom\s+(?:a\s+)?(?:baseline\s+of\s+)?(?:about\s+|around\s+|~\s*)?[+\-−]?(?P<b>[$€£¥]?\s?\.?\d[\w.,%$]*)(?:\s+(?:\w+\s+){0,3}?)?(?:to|->|→|=>)\s*",
+        r"(?=f)\bfrom\s+(?:a\s+)?(?:baseline\s+of\s+)?"
+        + _HEDGE
+        + r"[+\-−]?(?P<b>[$€£¥]?\s?\.?\d[\w.,:%$]*)(?:\s+(?:\w+\s+){0,3}?)?(?:to|->|→|=>)\s*",
         re.I,
     ),
     # tried only where a number can start (not after a digit, nor after a digit and "." or ","):
@@ -458,7 +473,9 @@ _BASELINE_PATTERNS = [
         re.I,
     ),
     re.compile(
-        r"(?=[bcdfstuvw])\b(?:baseline|currently|current(?:ly)?(?=\s)(?:\s+(?:is|at|:))?|today(?:\s+is|:)?|was|were|up\s+from|down\s+from|vs\.?|versus|compared\s+(?:to|with)|from|starting\s+(?:at|from)|start(?:ing)?\s+value)\s*(?::\s*)?(?:of\s+|at\s+|is\s+)?(?:about\s+|around\s+|~\s*)?(?P<b>[$€£¥]?\.?\d[\d.,]*\s?(?:%|k|m|[A-Za-z]{1,4})?)",
+        r"(?=[bcdfstuvw])\b(?:baseline|currently|current(?:ly)?(?=\s)(?:\s+(?:is|at|:))?|today(?:\s+is|:)?|was|were|up\s+from|down\s+from|vs\.?|versus|compared\s+(?:to|with)|from|starting\s+(?:at|from)|start(?:ing)?\s+value)\s*(?::\s*)?(?:of\s+|at\s+|is\s+)?"
+        + _HEDGE
+        + r"(?P<b>[$€£¥]?\.?\d[\d.,]*\s?(?:%|k|m|[A-Za-z]{1,4})?)",
         re.I,
     ),
     re.compile(r"\(\s*(?P<b>[$€£¥]?\d[\d.,]*\s?(?:%|k|m)?)\s+(?:today|now|currently|baseline|last\s+\w+)\s*\)", re.I),
@@ -480,7 +497,8 @@ def find_baseline(text: str, quantities: list[Quantity]) -> tuple[Quantity | Non
         if base is None:
             continue
         later = [q for q in quantities if q.start > base.start]
-        return base, (later[0] if later else None)
+        earlier = [q for q in quantities if q.start < base.start]  # "Reach 150 (currently 100)"
+        return base, (later[0] if later else earlier[-1] if earlier else None)
     targets = [q for q in quantities if q.kind != "duration"] or quantities
     return None, (targets[-1] if targets else None)
 

@@ -53,7 +53,7 @@ _KIND_OF_WORD: dict[str, StatementKind] = {  # the labels most files use, looked
     "key result": "key_result", "key results": "key_result", "initiative": "initiative",
 }
 _CHECKBOX = re.compile(r"^\s*\[(?P<state>[ xX])\]\s+")
-_PRIORITY_PREFIX = re.compile(r"^\s*`?(?P<p>P[0-9X?])`?\s*(?:[-–—:|]\s*)?", re.IGNORECASE)
+_PRIORITY_PREFIX = re.compile(r"^\s*`?(?P<p>P[0-9X?])(?![\w.,%])`?\s*(?:[-–—:|]\s*)?", re.IGNORECASE)
 # "[a] [P1]" at the end of a line, read backwards from the end (reversed: "]1P[ ]a["): a
 # search for the forward pattern would retry from every tag of a long run, in quadratic time.
 _BRACKET_TAGS_REVERSED = re.compile(r"\s*(?:\][A-Za-z0-9?_/&+\- ]{1,60}\[\s*)+")
