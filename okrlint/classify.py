@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from okrlint.checks import Context
 from okrlint.model import Category, Direction, Document, Quantity, Token
-from okrlint.nlp.anatomy import DIRECTION_LEMMAS
+from okrlint.nlp.directions import DIRECTION_LEMMAS
 
 # What a key result is. The first group are results, the second work.
 METRIC = "metric"
@@ -596,6 +596,11 @@ def _abstract(token: Token) -> bool:
     return token.lower.endswith(("ness", "ity", "ance", "ancy", "ency", "ment"))
 
 
+def _quality(token: Token) -> bool:
+    """A noun of quality ('freedom', 'stability', 'happiness'), not of process ('management')."""
+    return token.lower.endswith(("ness", "ity", "dom"))
+
+
 # -- objectives ----------------------------------------------------------------------------------
 def _makes_state(ctx: Context) -> bool:
     """'Make onboarding effortless', 'Ensure customers trust us': the verb's complement is a
@@ -603,9 +608,14 @@ def _makes_state(ctx: Context) -> bool:
     head = ctx.head_index
     if head is None:
         return False
-    return any(t.head == head and t.dep in ("ccomp", "acomp", "oprd") for t in ctx.tokens) or any(
-        t.pos == "ADJ" and t.head == head and t.dep not in ("amod", "compound") for t in ctx.tokens[head + 1 :]
-    )
+    tokens = ctx.tokens
+    if any(t.head == head and (t.dep in ("ccomp", "acomp", "oprd") or (t.dep == "prep" and t.lower == "as"))
+           for t in tokens):
+        return True  # "Make X effortless", "Establish X as the standard"
+    objects = [t for t in tokens if t.head == head and t.dep == "dobj"]
+    if objects and ctx.lemma not in ctx.lex["deliverable_verbs"] and all(_quality(t) for t in objects):
+        return True  # "Find financial freedom": a quality sought, not a thing made
+    return any(t.pos == "ADJ" and t.head == head and t.dep not in ("amod", "compound") for t in tokens[head + 1 :])
 
 
 def _objective(ctx: Context) -> Category:
@@ -615,7 +625,7 @@ def _objective(ctx: Context) -> Category:
         doing = lex["deliverable_verbs"] | (
             lex["activity_verbs"]
             - lex["acquisition_verbs"] - lex["direction_verbs"] - lex["vague_verbs"] - lex["maintain_verbs"]
-            - _ASPECTUAL
+            - _ASPECTUAL - _ASSURE
         )
         phrase = ctx.head_phrase(doing)
         if phrase is None and ctx.lemma == "get" and _next_is_participle(ctx):

@@ -103,19 +103,24 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
     foreign = foreign_statements(doc, lex["foreign_function_words"])  # not-english reports them
     for index, okr in enumerate(doc.okrs):
         for stmt in okr.statements():
-            if stmt.anatomy is None or (foreign and id(stmt) in foreign):
+            if stmt.anatomy is None:
                 continue
+            english = not (foreign and id(stmt) in foreign)
             # one Context per statement: what it caches (words, head index) is the same for every rule
             ctx = Context(stmt=stmt, anatomy=stmt.anatomy, okr=okr, params={}, lex=lex)
-            stmt.category = classify(ctx)  # the classify stage: what the statement is, for every rule
+            if english:
+                stmt.category = classify(ctx)  # the classify stage: what the statement is, for every rule
             for rule, module, params in checks_for[stmt.kind]:
+                if not english and not rule.any_language:
+                    continue  # an English parse of another language: only the rules that read digits
                 if not quiet and suppress.covers(stmt.line, rule):
                     continue
                 ctx.params = params
                 detail = module.check(ctx)
                 if detail:
                     hit = Hit(detail, stmt.kind, stmt.line, stmt.text, index, stmt.column)
-                    suggestion = module.suggest(ctx) if hasattr(module, "suggest") else rule.suggestion
+                    tailored = english and hasattr(module, "suggest")
+                    suggestion = module.suggest(ctx) if tailored else rule.suggestion
                     findings.append(_finding(rule, severity[id(rule)], hit, suggestion))
     for rule, module, params in plan:
         if id(rule) in per_statement:

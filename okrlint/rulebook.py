@@ -46,6 +46,9 @@ class Rule(BaseModel):
     rationale: str
     source: str
     weight: float = 10.0
+    # the check reads only what every language writes alike (digits, %, currency signs), so it
+    # also runs on statements not in English
+    any_language: bool = Field(False, alias="any-language")
     lexicons: list[str] = []
     parameters: dict[str, Any] = {}
     suggestion: str = ""

@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         rest = [okr for source in sorted(foreign) for okr in foreign[source]]
         _, other_f1 = table(evaluate_okrs(rest))
         _, all_f1 = table(evaluate_okrs(okrs + rest))
-        print(f"other languages (not checked, see the not-english rule): {statements(rest)} statements, "
+        print(f"other languages (numbers-only rules, see not-english): {statements(rest)} statements, "
               f"{len(foreign)} sources ({', '.join(sorted({other[s] for s in foreign}))}): micro-F1 {other_f1:.3f}; "
               f"all languages together: micro-F1 {all_f1:.3f}")
     print(f"rules micro-F1 {micro:.3f} ({args.set}, English sources: {statements(okrs)} statements, "

@@ -82,6 +82,12 @@ def test_arrow_notation_is_a_baseline(nlp):
         ("Lift average session length from 1:45 to 2:30", ["duration", "duration"]),
         ("Hold the retro at 10:30 every Friday", []),
         ("Standup moves to 9:15am", []),
+        ("Collect all badges (target: 6/6)", ["number"]),
+        ("Offer 24/7 support", []),
+        ("Ship 2.3 with offline sync", []),
+        ("3.1 GA before the summit", []),
+        ("Release 5 new tutorials", ["number"]),
+        ("Lose 8lbs before the race", ["number"]),
     ],
 )
 def test_quantities_and_what_is_not_one(text, kinds):

@@ -80,3 +80,28 @@ def test_work_and_results_never_swap_on_the_seeds_examples(answers):
     assert got["Publish 10 thought leadership articles"] in WORK
     assert got["Increase weekly active users from 12,000 to 18,000"] not in WORK
     assert got["Secure 100 pre-orders before launch"] == COUNT_NEW
+
+
+def test_statements_in_another_language_get_only_the_rules_that_read_numbers(nlp):
+    text = (
+        "Objetivo: Ser a plataforma preferida dos nossos clientes\n\n"
+        "- KR: Melhorar a experiência de compra dos clientes\n"
+        "- KR: Lançar o novo aplicativo para os clientes\n"
+        "- KR: Aumentar a receita recorrente para R$ 50.000 por mês\n\n"
+        "目标: 成为行业第一\n\n"
+        "- KR: 行业前20内有5款产品上榜\n"
+        "- KR: 提升品牌认知度\n"
+    )
+    (result,) = lint_documents([(read_text(text, "okrs.md"), text, Config())])
+    by_text = {}
+    for f in result.findings:
+        by_text.setdefault(f.text, set()).add(f.name)
+    assert by_text["Melhorar a experiência de compra dos clientes"] == {"kr-not-measurable"}
+    assert by_text["Lançar o novo aplicativo para os clientes"] == {"kr-not-measurable"}
+    assert "Aumentar a receita recorrente para R$ 50.000 por mês" not in by_text
+    assert by_text["提升品牌认知度"] == {"kr-not-measurable"}
+    assert "行业前20内有5款产品上榜" not in by_text
+    assert [f.name for f in result.findings if f.kind == "document"] == ["not-english"]
+    # the suggestion of a statement not in English is the rule's own, not built from an English parse
+    finding = next(f for f in result.findings if f.text == "提升品牌认知度")
+    assert "<" not in (finding.suggestion or "")

@@ -15,7 +15,10 @@ def check_document(dctx: DocumentContext) -> Iterator[Hit]:
     first = skipped[0]
     many = f"{len(skipped)} statements are" if len(skipped) > 1 else "1 statement is"
     yield Hit(
-        message=f"{many} not in English (the first on line {first.line}); they were not checked",
+        message=(
+            f"{many} not in English (the first on line {first.line}); only the rules that read numbers "
+            "alone checked them"
+        ),
         kind="document",
         line=first.line,
         column=first.column,

@@ -6,12 +6,18 @@ from okrlint.checks import Context
 from okrlint.model import Token
 
 
-def _starts_verb(tokens: list[Token], i: int, coordinator: str) -> bool:
+def _starts_verb(tokens: list[Token], i: int, coordinator: str, verbs: frozenset[str]) -> bool:
     if i >= len(tokens):
         return False
     tok = tokens[i]
+    before = next((t for t in reversed(tokens[:i]) if t.pos not in ("CCONJ", "PUNCT")), None)
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if before is not None and before.pos == "ADJ" and nxt is not None and nxt.pos == "ADJ":
+        return False  # "a reliable, scalable and secure online platform": a list of adjectives
     if tok.tag in ("VB", "VBZ", "VBP") and tok.pos in ("VERB",):
         return True
+    if tok.lemma in verbs and tok.is_verb_form and nxt is not None and nxt.pos in ("DET", "NUM", "PRON"):
+        return True  # "... and ship 4.18": a verb of OKRs the tagger read as a noun
     if coordinator == "while" and tok.tag == "VBG":
         return True
     if tok.is_verb_form and tok.pos != "NOUN" and tok.tag not in ("NNS", "JJ", "JJR", "RB", "IN"):
@@ -23,8 +29,9 @@ def _starts_verb(tokens: list[Token], i: int, coordinator: str) -> bool:
 def _units(ctx: Context) -> tuple[list[tuple[int, int]], int]:
     """The verb units of the objective as (start, end) token ranges, and the length of the
     longest coordinated list of things it names."""
-    tokens = ctx.tokens
-    coordinators = ctx.lex["coordinators"]
+    tokens, lex = ctx.tokens, ctx.lex
+    coordinators = lex["coordinators"]
+    verbs = lex["direction_verbs"] | lex["activity_verbs"] | lex["deliverable_verbs"] | lex["acquisition_verbs"]
     units: list[tuple[int, int]] = []
     start = ctx.head_index if ctx.anatomy.form in ("imperative", "clause") else None
     depth = 0
@@ -40,7 +47,7 @@ def _units(ctx: Context) -> tuple[list[tuple[int, int]], int]:
         j = i + 3 if as_well_as else i + 1
         while j < len(tokens) and (tokens[j].lower in coordinators | {"also", "then"} or tokens[j].pos == "ADV"):
             j += 1
-        if _starts_verb(tokens, j, tok.lower):
+        if _starts_verb(tokens, j, tok.lower, verbs):
             if units:
                 units[-1] = (units[-1][0], i)
             units.append((j, len(tokens)))
@@ -68,6 +75,9 @@ def check(ctx: Context) -> str | None:
     things = _coordinated_objects(ctx)
     if len(things) >= 2:
         return f"it moves {len(things)} different things ({', '.join(repr(t.text) for t in things)})"
+    states = _coordinated_changes(ctx)
+    if len(states) >= 2:
+        return f"it asks for {len(states)} different changes ({', '.join(repr(t.text) for t in states)})"
     return None
 
 
@@ -75,18 +85,49 @@ def _coordinated_objects(ctx: Context) -> list[Token]:
     """'Improve reliability and adoption': the head verb's object and the nouns coordinated
     with it, each a separate outcome. Adjectives ('a fast and reliable checkout') describe one
     thing, and people ('customers and partners') are who gains, not what changes."""
-    head = ctx.head_index
-    if head is None or ctx.anatomy.form != "imperative":
-        return []
     tokens, lex = ctx.tokens, ctx.lex
+    form = ctx.anatomy.form
+    if form == "noun_phrase":
+        # "Gateway reliability + perf", "Mentorship & diversity": a title naming two outcomes
+        head = next((i for i, t in enumerate(tokens) if t.dep == "ROOT" and t.pos in ("NOUN", "PROPN")), None)
+        objects = {"ROOT"}
+    else:
+        head = ctx.head_index if form in ("imperative", "clause") else None
+        objects = {"dobj"}
+    if head is None:
+        return []
     people = lex["audience_nouns"] | lex["everyone_nouns"]
     for i, tok in enumerate(tokens):
-        if tok.dep != "dobj" or tok.head != head or tok.pos != "NOUN":
+        if tok.dep not in objects or (tok.head != head and tok.dep != "ROOT") or tok.pos not in ("NOUN", "PROPN"):
             continue
-        joined = [t for t in tokens[i + 1 :] if t.dep == "conj" and t.head == i and t.pos == "NOUN"]
+        joined = [t for t in tokens[i + 1 :] if t.dep == "conj" and t.head == i and t.pos in ("NOUN", "PROPN")]
         things = [tok, *joined]
-        if joined and not any(t.lemma in people for t in things):
-            return things
+        if not joined or any(t.lemma in people for t in things):
+            continue
+        if all(t.text[:1].isupper() and t is not tokens[0] for t in things):
+            continue  # "a Diversity and Inclusion strategy": a name
+        if any(tokens[tokens.index(t) - 1].dep == "compound" for t in joined):
+            continue  # "a diversity and inclusion program": one thing, named by its two parts
+        last = tokens.index(joined[-1])
+        if any(t.head == head and t.dep == "prep" and tokens.index(t) > last for t in tokens) and form != "noun_phrase":
+            continue  # "Keep abuse and spam off the platform": one outcome for both
+        return things
+    return []
+
+
+def _coordinated_changes(ctx: Context) -> list[Token]:
+    """'Be healthier and happier': comparatives as the verb's complement, each a change of its own
+    ('make checkout fast and reliable' describes one thing)."""
+    head = ctx.head_index
+    if head is None:
+        return []
+    tokens = ctx.tokens
+    for i, tok in enumerate(tokens):
+        if tok.head != head or tok.dep not in ("acomp", "oprd", "ccomp") or tok.tag != "JJR":
+            continue
+        joined = [t for t in tokens[i + 1 :] if t.dep == "conj" and t.head == i and t.tag == "JJR"]
+        if joined:
+            return [tok, *joined]
     return []
 
 

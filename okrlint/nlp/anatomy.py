@@ -15,86 +15,12 @@ from typing import Any
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
 
 from okrlint.model import Anatomy, Direction, Token, construct
+from okrlint.nlp.directions import DIRECTION_LEMMAS
 from okrlint.nlp.quantities import find_baseline, find_deadline, find_quantities
 from okrlint.nlp.records import ANATOMY_TEMPLATE
 from okrlint.nlp.records import from_record as from_record
 from okrlint.nlp.records import to_record as to_record
 
-DIRECTION_LEMMAS: dict[str, Direction] = {
-    **dict.fromkeys(
-        [
-            "increase",
-            "grow",
-            "raise",
-            "boost",
-            "improve",
-            "lift",
-            "expand",
-            "double",
-            "triple",
-            "accelerate",
-            "maximize",
-            "maximise",
-            "gain",
-            "scale",
-            "widen",
-            "broaden",
-            "strengthen",
-            "enhance",
-            "extend",
-            "multiply",
-            "deepen",
-            "speed",
-        ],
-        "increase",
-    ),
-    **dict.fromkeys(
-        [
-            "reduce",
-            "decrease",
-            "cut",
-            "lower",
-            "drop",
-            "shrink",
-            "halve",
-            "minimize",
-            "minimise",
-            "eliminate",
-            "shorten",
-            "decline",
-            "slash",
-            "trim",
-            "contain",
-            "lessen",
-            "mitigate",
-        ],
-        "decrease",
-    ),
-    **dict.fromkeys(["maintain", "keep", "sustain", "hold", "stay", "remain", "preserve", "stick"], "maintain"),
-    **dict.fromkeys(
-        [
-            "reach",
-            "achieve",
-            "hit",
-            "attain",
-            "exceed",
-            "get",
-            "secure",
-            "surpass",
-            "deliver",
-            "land",
-            "win",
-            "earn",
-            "generate",
-            "acquire",
-            "sign",
-            "close",
-            "obtain",
-            "beat",
-        ],
-        "reach",
-    ),
-}
 _LEADING_SKIP = {
     "successfully",
     "fully",

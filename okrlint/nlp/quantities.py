@@ -139,6 +139,12 @@ UNIT_SUFFIXES = {
     "kw",
     "w",
     "l",
+    "lb",
+    "lbs",
+    "oz",
+    "mi",
+    "ft",
+    "cm",
 }
 ID_WORDS = {
     "tier",
@@ -260,6 +266,10 @@ _IN_BY_BEFORE = re.compile(r"\b(?:in|by)\s+$")
 _JOINED_DIGIT = re.compile(r"[-/:]\d")
 _CLOCK = re.compile(r":([0-5]\d)(?![\d:])(?!\s*+(?:[ap]\.?m\b|h\b|uhr\b))", re.I)
 _AT_A_TIME = frozenset({"at", "by", "before", "until", "till", "after", "since", "around"})
+# A decimal after these, or before those, names a version: "Ship 4.18", "2.0 GA".
+_SHIPS = frozenset({"ship", "release", "launch", "deploy", "publish", "cut", "tag", "shipped", "released", "version"})
+_RELEASE_STAGES = frozenset({"ga", "rc", "beta", "alpha", "release", "lts"})
+_FRACTION = re.compile(r"/(\d{1,3})(?![\d/])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 _FROM_NOW = re.compile(r"\s*\w+\s+from\s+now")
@@ -323,6 +333,13 @@ def _is_relative(text: str, start: int, next_word: str) -> bool:
     return bool(_BY_BEFORE.search(before)) or next_word in RELATIVE_AFTER
 
 
+def _score_scale(denominator: str, numerator: str) -> bool:
+    """A scale a score is out of: 5, 10, 100 and the like, or the whole ("8/8")."""
+    if float(numerator) > float(denominator):
+        return False  # "24/7", "24/6": a name
+    return denominator == numerator or int(denominator) in (3, 4, 5, 7, 10, 100)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in the text, in order, with dates and identifiers left out."""
     out: list[Quantity] = []
@@ -330,10 +347,11 @@ def find_quantities(text: str) -> list[Quantity]:
         num_start, num_end, cur = m.start("num"), m.end("num"), m.group("cur")
         start, end = (m.start("cur") if cur else num_start), m.end()
         before = text[num_start - 1] if num_start > 0 else " "
-        if before.isalpha() or before in "#_" or (before == "." and num_start > 1 and text[num_start - 2].isalnum()):
+        latin_letter = before.isalpha() and before < "\u0250"  # (Chinese writes digits between its letters)
+        if latin_letter or before in "#_" or (before == "." and num_start > 1 and text[num_start - 2].isalnum()):
             continue  # inside a word or identifier: M53, v2, libp2p, #42, 1.2.3
-        if before in "-:" and num_start > 1 and text[num_start - 2].isalnum():
-            continue  # 2019-03, 1-1, e-2, the minutes of 10:30
+        if before in "-:/" and num_start > 1 and text[num_start - 2].isalnum():
+            continue  # 2019-03, 1-1, e-2, the minutes of 10:30, 24/6
         span = _RANGE.match(text, num_end, num_end + 5) if not cur and not m.group("suffix") else None
         if span and len(m.group("num")) <= 3 and float(m.group("num")) < float(span.group(1)):
             # "2-3 experiments": a range is a target, its upper end the value
@@ -345,6 +363,12 @@ def find_quantities(text: str) -> list[Quantity]:
             # "from 2:37 to 3:45" per session: a duration written as a clock; "at 10:30" is a time of day
             minutes = float(m.group("num")) + float(clock.group(1)) / 60
             out.append(_quantity(text[start : clock.end()], minutes, "duration", ":", start, clock.end(), False))
+            continue
+        fraction = _FRACTION.match(text, num_end, num_end + 8) if not cur else None
+        if fraction and _score_scale(fraction.group(1), m.group("num")):
+            # "8/8 badges", "4.5/5": a score out of a scale ("24/7" and "3/15" are not)
+            value = float(m.group("num"))
+            out.append(_quantity(text[start : fraction.end()], value, "number", None, start, fraction.end(), False))
             continue
         if _JOINED_DIGIT.match(text, num_end, num_end + 2):
             continue  # dates, ratios, times and ranges written as identifiers: 1-1, 24/7, 10:30
@@ -369,8 +393,10 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if prev in MONTHS or nxt in MONTHS:
             continue  # March 31, 31 March
-        if prev in ID_WORDS and not cur and low_suffix not in ("%",):
-            continue  # tier 1, SOC 2, phase 3
+        if prev in ID_WORDS and not cur and low_suffix not in ("%",) and text[:start].strip().lower() not in _SHIPS:
+            continue  # tier 1, SOC 2, phase 3 (but "Release 4 workshops" counts them)
+        if "." in num and not suffix and not cur and (prev in _SHIPS or nxt in _RELEASE_STAGES):
+            continue  # "Ship 4.18", "4.18 GA": a version, not an amount
         if not suffix and value < 10 and _ACRONYM_BEFORE.search(text[max(0, num_start - 8) : num_start]):
             continue  # acronym + small number: SOC 2, ISO 9001-like names
         kind: QuantityKind = "number"
