@@ -24,6 +24,7 @@ from itertools import pairwise
 from okrlint.checks import Context
 from okrlint.model import Category, Direction, Document, Quantity, Token
 from okrlint.nlp.directions import DIRECTION_LEMMAS
+from okrlint.nlp.quantities import TIME_UNITS
 
 # What a key result is. The first group are results, the second work.
 METRIC = "metric"
@@ -61,6 +62,7 @@ CADENCE = re.compile(
 _UPPER_BOUND = re.compile(r"(?i)(?:[<≤]|\b(?:under|below|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than|max)\b)")
 # "per week", "per active user": a verbless phrase with one names a ratio, a metric.
 _PER_UNIT = re.compile(r"(?i)(?<!\w)per\s++\w")
+
 # A metric set against its target rather than a number: "crash-free sessions above target", "SLA met".
 _AGAINST_TARGET = re.compile(
     r"(?i)\b(?:(?:above|below|under|over|at|on|within|meets?|hits?|beats?)\s+(?:the\s+)?(?:target|goal|sla|slo|budget|plan)s?"
@@ -211,10 +213,17 @@ def _key_result(ctx: Context) -> Category:
         if not measures and _granted(ctx, object_lemmas):
             return result(BINARY, f"'{a.head}' names a result others grant, done or not")
         if ctx.has_phrase(_NEW_THINGS) and counted and not counts_work and not percent:
+            makes = lemma in lex["activity_verbs"] | lex["deliverable_verbs"] and lemma not in lex["acquisition_verbs"]
+            if makes and not set(counted) & (lex["audience_nouns"] | lex["everyone_nouns"]):
+                return work(TASK, f"'{a.head}' makes new {counted[0]}: work the team does")
             return result(COUNT_NEW, f"it counts new {counted[0]}", "increase")
+        if measures and _per_member(ctx):
+            return _level(ctx, quantities, "a ratio per member of a group: a metric")
         if measures and percent and _share_of_work(ctx, quantities):
             return work(TASK, "a share of a deliverable done: work, not a result")
         if lemma in lex["acquisition_verbs"] or lemma in lex["level_verbs"]:
+            if not measures and object_lemmas & lex["metric_nouns"]:
+                return result(METRIC, f"'{a.head}' a level of a metric, its number not yet stated", "reach")
             if not measures and not vague_amount:
                 return work(_task_or_milestone(ctx), f"'{a.head}' names no amount: work done once")
             if ctx.has_phrase(_NEW_THINGS) and not percent:
@@ -239,6 +248,11 @@ def _key_result(ctx: Context) -> Category:
         root = _root(ctx.tokens)
         heads = {root.lemma} if root is not None else set()
         heads.add(lemma)
+        if head is not None and a.form == "imperative":  # a noun led: "Rescue rate (...)"
+            at = ctx.tokens.index(head)
+            led = ctx.tokens[at + 1 : at + 3]
+            if led and led[0].pos == "NOUN" and (len(led) == 1 or led[1].pos not in ("NOUN", "PROPN")):
+                heads.add(led[0].lemma)
         if root is not None and not counted and quantities:
             counted = [root.lemma]  # "25 on-site sessions": the parse's head is what is counted
             counts_work = root.lemma in lex["work_item_nouns"]
@@ -266,6 +280,8 @@ def _key_result(ctx: Context) -> Category:
     if subject is not None and _quantified(ctx, subject, quantities):
         if _shipped_after_count(ctx, quantities) or subject.lemma in lex["work_item_nouns"]:
             return work(DELIVERABLE, "it counts work the team does or ships")
+        if a.form == "passive" and lemma in lex["activity_verbs"] and not percent:
+            return work(DELIVERABLE, f"things the team has {a.head or 'done'}: work")
         if percent:
             return result(RATE, "a share of a group does something")
         if _compares(ctx, quantities):
@@ -283,6 +299,8 @@ def _key_result(ctx: Context) -> Category:
         return result(METRIC, "it states what people do", direction or "increase")
     if not measures and _AGAINST_TARGET.search(ctx.stmt.text):
         return result(THRESHOLD, "it holds a metric against its target", direction or "reach")
+    if measures and _predicate_compares(ctx, quantities):
+        return _level(ctx, quantities, "it compares a measure with a value")
     if _is_shipped(ctx):
         return work(_task_or_milestone(ctx, DELIVERABLE), "it states that a deliverable is done")
     if measures:
@@ -295,6 +313,32 @@ def _key_result(ctx: Context) -> Category:
     if subject is None and first is not None and first.lemma in lex["activity_verbs"] | lex["deliverable_verbs"]:
         return work(_task_or_milestone(ctx), f"'{first.text}' describes work the team does")
     return work(_task_or_milestone(ctx, DELIVERABLE), "it states that something is built or done")
+
+
+def _predicate_compares(ctx: Context, quantities: list[Quantity]) -> bool:
+    """'Investment started is > 1', 'Costs stay under $5k': the verb compares the subject with a
+    value ('every account over $20k' is a comparison inside a noun phrase)."""
+    text = ctx.stmt.text
+    for q in quantities:
+        m = THRESHOLD_BEFORE.search(text[max(0, q.start - 14) : q.start])
+        if m is None:
+            continue
+        at = max(0, q.start - 14) + m.start()
+        before = [t for t in ctx.tokens if t.idx + len(t.text) <= at]
+        if before and before[-1].pos in ("AUX", "VERB"):
+            return True
+    return False
+
+
+def _per_member(ctx: Context) -> bool:
+    """'One project shipped per club member': a ratio over the members of a group (a metric),
+    not a cadence ('per week')."""
+    tokens = ctx.tokens
+    for i, t in enumerate(tokens):
+        if t.lower == "per":
+            noun = next((u for u in tokens[i + 1 : i + 4] if u.pos in ("NOUN", "PROPN")), None)
+            return noun is not None and noun.lower not in TIME_UNITS and not CADENCE.search(f"per {noun.lower}")
+    return False
 
 
 def _metric_words(ctx: Context, nouns: list[str]) -> set[str]:

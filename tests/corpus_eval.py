@@ -56,14 +56,14 @@ def evaluate_okrs(okrs: list[dict], errors: list[tuple[str, str, str]] | None = 
     for okr, result in zip(okrs, results, strict=True):
         got: dict[tuple[str, str], set[str]] = {}
         for f in result.findings:
-            got.setdefault((f.kind, " ".join(f.text.split()).casefold()), set()).add(f.name)
+            got.setdefault((f.kind, _key(f.text)), set()).add(f.name)
         statements = [("objective", okr["objective"])] * bool(okr.get("objective")) + [
             (KINDS[field], item) for field in ("key_results", "initiatives") for item in okr.get(field) or []
         ]
         for kind, item in statements:
             if not item.get("text"):
                 continue  # a label with no statement text: nothing to match
-            found = got.get((kind, " ".join(item["text"].split()).casefold()), set())
+            found = got.get((kind, _key(item["text"])), set())
             for tag in TAGS:
                 if tag in item.get("uncertain", []):
                     continue
@@ -73,6 +73,12 @@ def evaluate_okrs(okrs: list[dict], errors: list[tuple[str, str, str]] | None = 
                 if errors is not None and outcome in ("fp", "fn"):
                     errors.append((outcome, tag, item["text"]))
     return counts
+
+
+def _key(text: str) -> str:
+    """A statement as findings and labels both name it (the reader drops a trailing colon that
+    introduces a list)."""
+    return " ".join(text.split()).casefold().rstrip(":").rstrip()
 
 
 def prf(c: Counter) -> tuple[float, float, float]:
