@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from okrlint.checks import Context
+from okrlint.checks import Context, union
 from okrlint.model import Category, Direction, Document, Quantity, Token
 from okrlint.nlp.directions import DIRECTION_LEMMAS
 from okrlint.nlp.quantities import TIME_UNITS
@@ -98,14 +98,15 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 def in_english(text: str, foreign_words: frozenset[str]) -> bool:
     """Whether a statement reads as English: mostly Latin letters, and not two or more of the
     function words of another language ("Manter o custo de ... abaixo de R$ 10.000")."""
-    words = _WORD.findall(text)
+    words = _WORD.findall(text.lower())
     if not words:
         return True
-    letters = sum(map(len, words))
-    latin = sum(len(w) for w in words if max(w) < "\u0250")
-    if latin * 2 < letters:
-        return False  # Chinese, Japanese, Cyrillic, Arabic ...
-    foreign = sum(w.lower() in foreign_words for w in words)
+    if not text.isascii():
+        letters = sum(map(len, words))
+        latin = sum(len(w) for w in words if max(w) < "\u0250")
+        if latin * 2 < letters:
+            return False  # Chinese, Japanese, Cyrillic, Arabic ...
+    foreign = sum(map(foreign_words.__contains__, words))
     return foreign < 2 or foreign * 6 < len(words)
 
 
@@ -191,7 +192,7 @@ def _key_result(ctx: Context) -> Category:
         if lemma in lex["direction_verbs"] or lemma in lex["vague_verbs"]:
             if (
                 not measures
-                and object_lemmas & (lex["work_item_nouns"] | lex["deliverable_nouns"])
+                and object_lemmas & union(lex["work_item_nouns"], lex["deliverable_nouns"])
                 and not object_lemmas & lex["metric_nouns"]
             ):
                 return work(TASK, f"'{a.head}' works on a deliverable, not a measured result")
@@ -213,8 +214,9 @@ def _key_result(ctx: Context) -> Category:
         if not measures and _granted(ctx, object_lemmas):
             return result(BINARY, f"'{a.head}' names a result others grant, done or not")
         if ctx.has_phrase(_NEW_THINGS) and counted and not counts_work and not percent:
-            makes = lemma in lex["activity_verbs"] | lex["deliverable_verbs"] and lemma not in lex["acquisition_verbs"]
-            if makes and not set(counted) & (lex["audience_nouns"] | lex["everyone_nouns"]):
+            making = union(lex["activity_verbs"], lex["deliverable_verbs"])
+            makes = lemma in making and lemma not in lex["acquisition_verbs"]
+            if makes and not set(counted) & union(lex["audience_nouns"], lex["everyone_nouns"]):
                 return work(TASK, f"'{a.head}' makes new {counted[0]}: work the team does")
             return result(COUNT_NEW, f"it counts new {counted[0]}", "increase")
         if measures and _per_member(ctx):
@@ -310,7 +312,7 @@ def _key_result(ctx: Context) -> Category:
     if lemma in lex["direction_verbs"] or ctx.has_phrase(_MAJORITY):
         return result(METRIC, "it states a change in behaviour", direction or "increase")
     first = ctx.tokens[0] if ctx.tokens else None
-    if subject is None and first is not None and first.lemma in lex["activity_verbs"] | lex["deliverable_verbs"]:
+    if subject is None and first is not None and first.lemma in union(lex["activity_verbs"], lex["deliverable_verbs"]):
         return work(_task_or_milestone(ctx), f"'{first.text}' describes work the team does")
     return work(_task_or_milestone(ctx, DELIVERABLE), "it states that something is built or done")
 
@@ -489,8 +491,8 @@ def _noun_lead(ctx: Context, head: Token) -> bool:
     """A first word the parser attached to the metric noun after it ("Ticket backlog under 50"),
     that no word list knows as a verb of OKRs: a noun, though the imperative check took it for one."""
     lex = ctx.lex
-    verbs = (lex["direction_verbs"] | lex["vague_verbs"] | lex["acquisition_verbs"] | lex["activity_verbs"]
-             | lex["deliverable_verbs"] | lex["maintain_verbs"])
+    verbs = union(lex["direction_verbs"], lex["vague_verbs"], lex["acquisition_verbs"], lex["activity_verbs"],
+                  lex["deliverable_verbs"], lex["maintain_verbs"])
     tokens = ctx.tokens
     at = tokens.index(head)
     after = tokens[at + 1] if at + 1 < len(tokens) else None
@@ -524,12 +526,12 @@ def _is_habit(ctx: Context, counted: list[str]) -> bool:
     lex, lemma = ctx.lex, ctx.lemma
     if lemma in lex["acquisition_verbs"] or lemma in lex["vague_verbs"]:
         return False
-    if ctx.anatomy.form == "imperative" and lemma in lex["activity_verbs"] | lex["deliverable_verbs"]:
+    if ctx.anatomy.form == "imperative" and lemma in union(lex["activity_verbs"], lex["deliverable_verbs"]):
         return True  # "Review the pipeline with sales weekly": the team's own routine
     words = {t.lemma for t in ctx.tokens}
     if times:
         words.discard("time")  # "3 times a week" counts occasions, not a duration metric
-    if words & (lex["metric_nouns"] | lex["direction_verbs"]) or any(n in lex["audience_nouns"] for n in counted):
+    if words & union(lex["metric_nouns"], lex["direction_verbs"]) or any(n in lex["audience_nouns"] for n in counted):
         return False  # "Incidents under 2 per month", "corrections drop to 10 a month", "10 new users a day"
     if ctx.anatomy.form in ("imperative", "noun_phrase"):
         return True
@@ -579,7 +581,7 @@ def _next_is_participle(ctx: Context) -> bool:
 def _done_by_people(ctx: Context) -> bool:
     """'The dashboard is used by every team': the agent of the passive is people."""
     lex, tokens = ctx.lex, ctx.tokens
-    people = lex["audience_nouns"] | lex["everyone_nouns"]
+    people = union(lex["audience_nouns"], lex["everyone_nouns"])
     for i, t in enumerate(tokens):
         if t.lower == "by" and t.dep == "agent":
             return any(u.lemma in people for u in tokens[i + 1 : i + 5])
@@ -590,8 +592,8 @@ def _universal(ctx: Context, subject: Token) -> bool:
     """'No transaction fails', 'Every customer renews': a group's behaviour, universally."""
     lex = ctx.lex
     sized = any(t.lower in ("no", "every", "all", "each") and t.head == ctx.tokens.index(subject) for t in ctx.tokens)
-    verbs = lex["loss_verbs"] | lex["universal_outcome_verbs"]
-    return sized and (ctx.lemma in verbs or subject.lemma in lex["audience_nouns"] | lex["everyone_nouns"])
+    verbs = union(lex["loss_verbs"], lex["universal_outcome_verbs"])
+    return sized and (ctx.lemma in verbs or subject.lemma in union(lex["audience_nouns"], lex["everyone_nouns"]))
 
 
 def _root(tokens: list[Token]) -> Token | None:

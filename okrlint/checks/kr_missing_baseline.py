@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from okrlint.checks import Context, capitalised, metric_phrase, move
+from okrlint.checks import Context, capitalised, metric_phrase, move, union
 from okrlint.classify import METRIC, ONGOING, RATE, THRESHOLD, category_of, main_quantities, stock_count
 
 
@@ -42,7 +42,7 @@ def check(ctx: Context) -> str | None:
 
 def suggest(ctx: Context) -> str:
     a, lex = ctx.anatomy, ctx.lex
-    verbs = lex["direction_verbs"] | lex["acquisition_verbs"]
+    verbs = union(lex["direction_verbs"], lex["acquisition_verbs"])
     if a.form == "imperative" and a.head and ctx.lemma in verbs:
         return f"{move(ctx, verb=capitalised(a.head))} (state the start value)"
     if metric_phrase(ctx):

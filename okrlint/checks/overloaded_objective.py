@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from okrlint.checks import Context
+from okrlint.checks import Context, union
 from okrlint.model import Token
 
 
@@ -31,7 +31,7 @@ def _units(ctx: Context) -> tuple[list[tuple[int, int]], int]:
     longest coordinated list of things it names."""
     tokens, lex = ctx.tokens, ctx.lex
     coordinators = lex["coordinators"]
-    verbs = lex["direction_verbs"] | lex["activity_verbs"] | lex["deliverable_verbs"] | lex["acquisition_verbs"]
+    verbs = union(lex["direction_verbs"], lex["activity_verbs"], lex["deliverable_verbs"], lex["acquisition_verbs"])
     units: list[tuple[int, int]] = []
     start = ctx.head_index if ctx.anatomy.form in ("imperative", "clause") else None
     depth = 0
@@ -96,7 +96,7 @@ def _coordinated_objects(ctx: Context) -> list[Token]:
         objects = {"dobj"}
     if head is None:
         return []
-    people = lex["audience_nouns"] | lex["everyone_nouns"]
+    people = union(lex["audience_nouns"], lex["everyone_nouns"])
     for i, tok in enumerate(tokens):
         if tok.dep not in objects or (tok.head != head and tok.dep != "ROOT") or tok.pos not in ("NOUN", "PROPN"):
             continue
