@@ -56,12 +56,17 @@ COMPARATOR = re.compile(
 CADENCE = re.compile(
     r"(?i)\b(?:(?:per|a|an|each|every)(?:\s+\w+)?\s+(?:day|week|weekday|month|quarter|sprint|year"
     r"|morning|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+    r"|/\s*+(?:day|week|month|wk|mo)\b"
     r"|daily|weekly|monthly|fortnightly|bi-?weekly|nightly|regularly)\b"
 )
 # A limit from above ("<5 incidents per day", "at most 2 a week"): a ceiling on a rate, not a habit.
 _UPPER_BOUND = re.compile(r"(?i)(?:[<≤]|\b(?:under|below|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than|max)\b)")
 # "per week", "per active user": a verbless phrase with one names a ratio, a metric.
 _PER_UNIT = re.compile(r"(?i)(?<!\w)per\s++\w")
+# A key result that names its metric first: "% of projects using plugins", "# of active teams".
+_METRIC_NAME = re.compile(r"(?i)\s*+(?:%|#\s*+(?:of\b)?|(?:number|percentage|share|ratio|proportion)\s++of\b)")
+# A placeholder where the number will go: "≥X% stability", "N signups".
+_PLACEHOLDER = re.compile(r"(?<![\w.])[XN](?:%|\s*+%)")
 
 # A metric set against its target rather than a number: "crash-free sessions above target", "SLA met".
 _AGAINST_TARGET = re.compile(
@@ -167,7 +172,8 @@ def _key_result(ctx: Context) -> Category:
     if maintains_level(ctx):
         return result(MAINTAIN, "it keeps a level", "maintain")
     quantities = main_quantities(ctx)
-    measures = bool(quantities) or ctx.stmt.target is not None
+    placeholder = _PLACEHOLDER.search(ctx.stmt.text) is not None  # "≥X% stability": a number to come
+    measures = bool(quantities) or ctx.stmt.target is not None or placeholder
     counted = [t.lemma for t in ctx.counted_nouns(quantities)]
     counts_work = any(n in lex["work_item_nouns"] for n in counted)
     vague_amount = ctx.has_phrase(_vague_amounts(lex["vague_quantifiers"]))
@@ -175,6 +181,8 @@ def _key_result(ctx: Context) -> Category:
     percent = any(q.kind == "percent" for q in quantities)
     compares = _compares(ctx, quantities)
 
+    if _METRIC_NAME.match(ctx.stmt.text):
+        return result(METRIC, "it names a metric: a share or a count of something", direction or "reach")
     purpose = _purpose(ctx, quantities)
     if purpose is not None:
         return result(METRIC, f"the work is for '{purpose.text} ...', a measured result",
@@ -183,6 +191,9 @@ def _key_result(ctx: Context) -> Category:
         return work(HABIT, "it repeats work on a cadence")
     form = a.form
     head = a.tokens[ctx.head_index or 0] if a.tokens else None
+    joined = _slash_verb(ctx)
+    if joined is not None:
+        form, lemma = "imperative", joined  # "launch/test 2 projects": two verbs for one task
     if form == "imperative" and head is not None and (
         any(q.start == head.idx for q in a.quantities) or _noun_lead(ctx, head)
     ):
@@ -223,6 +234,10 @@ def _key_result(ctx: Context) -> Category:
             return _level(ctx, quantities, "a ratio per member of a group: a metric")
         if measures and percent and _share_of_work(ctx, quantities):
             return work(TASK, "a share of a deliverable done: work, not a result")
+        if lemma in lex["level_verbs"] and lemma not in lex["acquisition_verbs"] and counts_work:
+            return work(TASK, f"'{a.head}' counts work items the team holds")  # "Have 4 meetings"
+        if lemma in lex["acquisition_verbs"] and _moved_by_particle(ctx):
+            return result(METRIC, f"'{a.head}' a metric up or down", direction or "increase")
         if lemma in lex["acquisition_verbs"] or lemma in lex["level_verbs"]:
             if not measures and object_lemmas & lex["metric_nouns"]:
                 return result(METRIC, f"'{a.head}' a level of a metric, its number not yet stated", "reach")
@@ -233,6 +248,8 @@ def _key_result(ctx: Context) -> Category:
             if lemma in lex["level_verbs"] or percent:
                 return _level(ctx, quantities, f"'{a.head}' reaches a level")
             return result(COUNT_NEW, f"'{a.head}' counts what is won in the period", "increase")
+        if not measures and lemma in ("make", "become", "get") and _comparative_after(ctx):
+            return result(METRIC, f"'{a.head}' ... a change of degree, not work", direction or "increase")
         if not measures:
             return work(_task_or_milestone(ctx), f"'{a.head}' describes work the team does")
         if lemma in _ASSURE:
@@ -241,7 +258,7 @@ def _key_result(ctx: Context) -> Category:
             return work(TASK, f"'{a.head}' counts work the team does")
         # An unlisted verb with a count ("Decommission 40 VMs") is work; with a rate, an
         # amount or a threshold ("Resolve 95% of tickets") it is a result.
-        if percent and _of_a_set(ctx, quantities) and not _SERVICE_LEVEL.search(ctx.stmt.text):
+        if percent and _of_a_set(ctx, quantities) and not _SERVICE_LEVEL.search(ctx.stmt.text) and not _by_means(ctx):
             return work(TASK, f"'{a.head}' a share of a set of things: work done once")
         if percent or compares or any(q.kind == "currency" for q in quantities):
             return _level(ctx, quantities, f"'{a.head}' sets a rate or amount")
@@ -280,9 +297,12 @@ def _key_result(ctx: Context) -> Category:
     # clauses and passives: "The API is released", "70% of students answer the survey"
     subject = _subject(ctx.tokens)
     if subject is not None and _quantified(ctx, subject, quantities):
+        if lemma in union(lex["universal_outcome_verbs"], lex["acquisition_verbs"]) and a.form != "passive":
+            return result(COUNT_NEW if not percent else RATE, f"people or things that {a.head}: a result", "increase")
         if _shipped_after_count(ctx, quantities) or subject.lemma in lex["work_item_nouns"]:
             return work(DELIVERABLE, "it counts work the team does or ships")
-        if a.form == "passive" and lemma in lex["activity_verbs"] and not percent:
+        passive_work = lemma in lex["activity_verbs"] and lemma not in lex["acquisition_verbs"]
+        if a.form == "passive" and passive_work and not percent:
             return work(DELIVERABLE, f"things the team has {a.head or 'done'}: work")
         if percent:
             return result(RATE, "a share of a group does something")
@@ -301,6 +321,8 @@ def _key_result(ctx: Context) -> Category:
         return result(METRIC, "it states what people do", direction or "increase")
     if not measures and _AGAINST_TARGET.search(ctx.stmt.text):
         return result(THRESHOLD, "it holds a metric against its target", direction or "reach")
+    if not measures and _PER_UNIT.search(ctx.stmt.text) and a.form != "imperative":
+        return result(METRIC, "it names a rate: something per unit", direction or "increase")
     if measures and _predicate_compares(ctx, quantities):
         return _level(ctx, quantities, "it compares a measure with a value")
     if _is_shipped(ctx):
@@ -330,6 +352,41 @@ def _predicate_compares(ctx: Context, quantities: list[Quantity]) -> bool:
         if before and before[-1].pos in ("AUX", "VERB"):
             return True
     return False
+
+
+def _slash_verb(ctx: Context) -> str | None:
+    """'launch/test at least 2 projects', 'Patch/Mitigate all systems': verbs joined by a slash,
+    which the parser reads as one unknown word."""
+    tokens = ctx.tokens
+    if not tokens or "/" not in tokens[0].text or ctx.anatomy.form == "imperative":
+        return None
+    first = tokens[0].lower.split("/")[0]
+    lex = ctx.lex
+    verbs = union(lex["activity_verbs"], lex["deliverable_verbs"], lex["direction_verbs"], lex["acquisition_verbs"])
+    return first if first in verbs else None
+
+
+def _moved_by_particle(ctx: Context) -> bool:
+    """'Get weight down to 225 pounds', 'Get churn down': a verb of getting with a particle of
+    direction moves a metric."""
+    head = ctx.head_index
+    return head is not None and any(
+        t.head == head and t.dep in ("prt", "advmod") and t.lower in ("down", "up") for t in ctx.tokens
+    )
+
+
+def _comparative_after(ctx: Context) -> bool:
+    """'Make search more human', 'Get checkout faster': a change of degree ('Make the dashboard
+    available' ships a thing)."""
+    head = ctx.head_index or 0
+    later = ctx.tokens[head + 1 :]
+    return any(t.tag in ("JJR", "RBR") for t in later)
+
+
+def _by_means(ctx: Context) -> bool:
+    """'Block 99.9% of bot uploads by implementing bot detection': the means named, the share
+    is the result."""
+    return any(t.lower == "by" and u.tag == "VBG" for t, u in pairwise(ctx.tokens))
 
 
 def _per_member(ctx: Context) -> bool:
@@ -412,9 +469,9 @@ def stock_count(ctx: Context, quantities: list[Quantity]) -> bool:
     if ctx.anatomy.form == "imperative" and ctx.lemma in lex["level_verbs"]:
         return True
     nouns = ctx.counted_nouns(quantities)
-    tokens = ctx.tokens
+    tokens, stock = ctx.tokens, lex["stock_modifiers"]
     return any(
-        u.head == tokens.index(n) and u.dep == "amod" and u.lemma in lex["stock_modifiers"]
+        u.head == tokens.index(n) and u.dep in ("amod", "compound") and (u.lower in stock or u.lemma in stock)
         for n in nouns
         for u in tokens
     )
@@ -430,6 +487,7 @@ def _level(ctx: Context, quantities: list[Quantity], reason: str) -> Category:
         quantities
         and all(q.kind == "currency" and not q.relative for q in quantities)
         and not {t.lemma for t in ctx.tokens} & ctx.lex["metric_nouns"]
+        and not (ctx.anatomy.form == "imperative" and ctx.lemma in ctx.lex["level_verbs"])
     ):
         return Category(name=COUNT_NEW, direction="increase", reasons=["it counts an amount won in the period"])
     if _compares(ctx, quantities):
@@ -444,10 +502,23 @@ def _task_or_milestone(ctx: Context, otherwise: str = TASK) -> str:
 
 
 def _compares(ctx: Context, quantities: list[Quantity]) -> bool:
+    """A threshold: a value compared with a limit. A plain count of things with a floor ('at
+    least 2 projects', '>=3 contracts signed') is a count, not the limit of an ongoing metric."""
     text = ctx.stmt.text
-    return any(THRESHOLD_BEFORE.search(text[max(0, q.start - 14) : q.start]) for q in quantities) or bool(
-        _TOP_N.search(text)
-    )
+    compared = [q for q in quantities if THRESHOLD_BEFORE.search(text[max(0, q.start - 14) : q.start])]
+    if compared and all(_floor_of_a_count(ctx, q) for q in compared):
+        return bool(_TOP_N.search(text))
+    return bool(compared) or bool(_TOP_N.search(text))
+
+
+def _floor_of_a_count(ctx: Context, q: Quantity) -> bool:
+    if q.kind not in ("number", "count_word") or q.relative:
+        return False
+    text = ctx.stmt.text
+    if _UPPER_BOUND.search(text[max(0, q.start - 14) : q.start]):
+        return False  # "< 5 incidents": a ceiling
+    nouns = ctx.counted_nouns([q])
+    return bool(nouns) and not _metric_words(ctx, [nouns[0].lemma, nouns[0].lower])
 
 
 def main_quantities(ctx: Context) -> list[Quantity]:
@@ -553,10 +624,13 @@ def _object_lemmas(ctx: Context) -> set[str]:
 
 
 def _supports_feature(ctx: Context) -> bool:
-    """'Support SSO for enterprise customers': support as providing a feature (a name or an
-    acronym as its object), not as a vague verb over a metric."""
+    """'Support SSO for enterprise customers', 'Support exporting a report': support as
+    providing a feature (a name, an acronym or an action as its object), not as a vague verb
+    over a metric."""
     head = ctx.head_index or 0
     following = ctx.tokens[head + 1 : head + 3]
+    if following and following[0].tag == "VBG":
+        return True
     return any(t.pos == "PROPN" or (t.text.isupper() and len(t.text) > 1) for t in following)
 
 

@@ -92,7 +92,7 @@ def _coordinated_objects(ctx: Context) -> list[Token]:
         head = next((i for i, t in enumerate(tokens) if t.dep == "ROOT" and t.pos in ("NOUN", "PROPN")), None)
         objects = {"ROOT"}
     else:
-        head = ctx.head_index if form in ("imperative", "clause") else None
+        head = ctx.head_index if form == "imperative" else None  # (a clause's objects share its subject)
         objects = {"dobj"}
     if head is None:
         return []

@@ -256,6 +256,9 @@ _NUMBER = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _ORDER_OF_MAGNITUDE = re.compile(r"\b(?:an?|one|two|\d+)?\s*orders? of magnitude\b", re.I)
+_ONCE = re.compile(
+    r"(?<![a-z])once\s++(?:(?:a|an|per|every|each)\s++)(?:\w++\s++)?(?:day|week|month|quarter|year|sprint)s?\b"
+)
 _N_FOLD = re.compile(r"\b(\d+)[- ]?fold\b", re.I)
 
 
@@ -446,6 +449,8 @@ def find_quantities(text: str) -> list[Quantity]:
             by_change = bool(_BY_BEFORE.search(text[max(0, m.start() - 12) : m.start()].lower()))
             unit = nxt if kind == "duration" else None
             out.append(_quantity(m.group(0), COUNT_WORDS[word], kind, unit, m.start(), m.end(), by_change))
+    for m in _ONCE.finditer(low) if "once" in low else ():  # "once per month": a count of one
+        out.append(_quantity(text[m.start() : m.start() + 4], 1.0, "count_word", None, m.start(), m.start() + 4, False))
     for m in _ORDER_OF_MAGNITUDE.finditer(text) if "magnitude" in low else ():
         out.append(_quantity(m.group(0).strip(), 10.0, "multiplier", "x", m.start(), m.end(), True))
     if "fold" in low:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from okrlint.model import Document
@@ -36,9 +37,17 @@ def detect_format(path: str, text: str) -> str:
     return "markdown"
 
 
+_NOT_LINE_BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
+_NOT_LINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
 def read_text(text: str, path: str = "<text>", format: str | None = None) -> Document:
     """Read one document; raises ReadError with a one-line message for unreadable input."""
     fmt = format or detect_format(path, text)
+    if fmt in ("markdown", "text") and _NOT_LINE_BREAK.search(text):
+        # str.splitlines() also breaks at form feeds, \x1c-\x1e, NEL and the Unicode line
+        # separators, which editors show inside a line: as spaces, line numbers match the editor's
+        text = text.translate(_NOT_LINE_BREAKS)
     if fmt == "markdown":
         from okrlint.readers import markdown
 
