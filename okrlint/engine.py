@@ -7,10 +7,10 @@ answer into a Finding with the rule's code, name, severity and message.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, get_args
 
-from okrlint.checks import Context, DocumentContext, Hit, Lexicons, check_module
+from okrlint.checks import ALL_RULES, Context, Directive, DocumentContext, Hit, Lexicons, check_module
 from okrlint.classify import classify, foreign_statements
 from okrlint.config import Config
 from okrlint.model import Document, Finding, Severity, StatementKind
@@ -20,22 +20,45 @@ _DIRECTIVE = re.compile(
     r"okrlint(?::\s*|-)(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)"
     r"(?:\s*=\s*|\s+)?(?P<rules>[\w\-, ]*)"
 )
-ALL = "*"
+ALL = ALL_RULES
 _STATEMENT_KINDS = frozenset(get_args(StatementKind))
+# The rule that reports suppression comments that name no rule or switch nothing off: it runs
+# last, when every other rule has had its say.
+UNUSED_SUPPRESSION = "unused-suppression"
 
 
 @dataclass
 class Suppressions:
-    """Which rules are switched off on which lines, from comments in the source."""
+    """Which rules are switched off on which lines, from comments in the source, and the
+    comment that switched each off (to tell which comments did something)."""
 
     by_line: dict[int, set[str]]
     whole_file: set[str]
+    directives: list[Directive] = field(default_factory=list)
+    origin: dict[tuple[int, str], Directive] = field(default_factory=dict)  # (line, key); line 0: the file
 
     def covers(self, line: int, rule: Rule) -> bool:
         if not self.whole_file and line not in self.by_line:  # most lines of most files
             return False
         keys = self.whole_file | self.by_line.get(line, set())
         return bool(keys & {ALL, rule.name, rule.code.lower()})
+
+    def names(self, line: int, rule: Rule) -> bool:
+        """Whether a comment names this rule for this line (a bare comment, which covers every
+        rule, does not count: it would hide its own unused-suppression finding)."""
+        keys = self.whole_file | self.by_line.get(line, set())
+        return bool(keys & {rule.name, rule.code.lower()})
+
+    def use(self, line: int, rule: Rule) -> bool:
+        """covers(), and each comment that covers the finding is marked as used."""
+        if not self.covers(line, rule):
+            return False
+        for key in (ALL, rule.name, rule.code.lower()):
+            for where in (line, 0):
+                directive = self.origin.get((where, key))
+                if directive is not None:
+                    directive.used.add(key)
+        return True
 
 
 def parse_suppressions(text: str) -> Suppressions:
@@ -44,15 +67,23 @@ def parse_suppressions(text: str) -> Suppressions:
     line when the comment stands alone)."""
     by_line: dict[int, set[str]] = {}
     whole: set[str] = set()
-    open_ranges: dict[str, int] = {}
+    open_ranges: dict[str, Directive] = {}
     lines = text.splitlines()
-    pending_next: set[str] = set()
+    pending_next: dict[str, Directive] = {}
+    directives: list[Directive] = []
+    origin: dict[tuple[int, str], Directive] = {}
+
+    def switch_off(number: int, keys: dict[str, Directive]) -> None:
+        by_line.setdefault(number, set()).update(keys)
+        for key, directive in keys.items():
+            origin[(number, key)] = directive
+
     for number, line in enumerate(lines, start=1):
         if pending_next and line.strip():
-            by_line.setdefault(number, set()).update(pending_next)
-            pending_next = set()
-        for key in open_ranges:
-            by_line.setdefault(number, set()).add(key)
+            switch_off(number, pending_next)
+            pending_next = {}
+        if open_ranges:
+            switch_off(number, open_ranges)
         m = _DIRECTIVE.search(line)
         if not m:
             continue
@@ -62,19 +93,24 @@ def parse_suppressions(text: str) -> Suppressions:
         verb = m.group("verb")
         before = line[: m.start()].strip().rstrip("#").strip()
         standalone = not before or before.endswith("<!--")
+        directive = Directive(line=number, names=sorted(rules - {ALL}))
+        if verb != "enable":
+            directives.append(directive)
+        named = dict.fromkeys(rules, directive)
         if verb == "disable-next-line" or (verb == "disable" and "okrlint:" in m.group(0) and standalone):
-            pending_next |= rules
+            pending_next.update(named)
         elif verb == "disable-line" or (verb == "disable" and "okrlint:" in m.group(0)):
-            by_line.setdefault(number, set()).update(rules)
+            switch_off(number, named)
         elif verb == "disable-file":
             whole |= rules
+            origin.update({(0, key): directive for key in rules})
         elif verb == "disable":
             for r in rules:
-                open_ranges.setdefault(r, number)
+                open_ranges.setdefault(r, directive)
         elif verb == "enable":
             for r in list(open_ranges) if ALL in rules else rules:
                 open_ranges.pop(r, None)
-    return Suppressions(by_line, whole)
+    return Suppressions(by_line, whole, directives, origin)
 
 
 def _check_of(rule: Rule) -> Any:
@@ -113,21 +149,31 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
             for rule, module, params in checks_for[stmt.kind]:
                 if not english and not rule.any_language:
                     continue  # an English parse of another language: only the rules that read digits
-                if not quiet and suppress.covers(stmt.line, rule):
-                    continue
                 ctx.params = params
                 detail = module.check(ctx)
+                if detail and not quiet and suppress.use(stmt.line, rule):
+                    continue
                 if detail:
                     hit = Hit(detail, stmt.kind, stmt.line, stmt.text, index, stmt.column)
                     tailored = english and hasattr(module, "suggest")
                     suggestion = module.suggest(ctx) if tailored else rule.suggestion
                     findings.append(_finding(rule, severity[id(rule)], hit, suggestion))
+    last = []
     for rule, module, params in plan:
         if id(rule) in per_statement:
             continue
+        if rule.name == UNUSED_SUPPRESSION:
+            last.append((rule, module, params))
+            continue
         dctx = DocumentContext(doc=doc, params=params, lex=lex, foreign=foreign)
         for hit in module.check_document(dctx):
-            if not suppress.covers(hit.line, rule):
+            if quiet or not suppress.use(hit.line, rule):
+                findings.append(_finding(rule, severity[id(rule)], hit, rule.suggestion))
+    for rule, module, params in last if suppress.directives else ():
+        known = frozenset(key.lower() for r in config.all_rules() for key in (r.name, r.code))
+        dctx = DocumentContext(doc=doc, params=params, lex=lex, directives=suppress.directives, known_rules=known)
+        for hit in module.check_document(dctx):
+            if not suppress.names(hit.line, rule):
                 findings.append(_finding(rule, severity[id(rule)], hit, rule.suggestion))
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return findings
@@ -145,4 +191,5 @@ def _finding(rule: Rule, severity: Severity, hit: Hit, suggestion: str) -> Findi
         message=_message(rule, hit.message),
         okr=hit.okr,
         suggestion=suggestion or None,
+        weight=rule.weight,
     )

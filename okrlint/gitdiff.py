@@ -94,8 +94,8 @@ def keep_changed(file: FileResult, changed: Changed) -> FileResult:
 
     A statement finding is kept when its line changed; an OKR finding (too many key
     results...) when its line or any statement of its OKR changed; a document finding when
-    any line changed. The score is recomputed from the kept findings, so old problems do
-    not count against `--fail-under`.
+    any line changed. The score is recomputed from the kept findings over the OKRs the change
+    touched, so neither old problems nor old, untouched OKRs count for `--fail-under`.
     """
     if changed is None or file.error:
         return file
@@ -110,7 +110,10 @@ def keep_changed(file: FileResult, changed: Changed) -> FileResult:
     from okrlint.scoring import document_score, grade
 
     kept = [f for f in file.findings if touched(f)]
-    score = document_score(Document(path=file.path, format="markdown", okrs=file.okrs), kept)
+    # the score of what changed: the OKRs with a changed statement, not the file's average,
+    # in which a new OKR scoring 85 among ten old ones at 100 would pass a gate at 90
+    edited = frozenset(i for i, okr in enumerate(file.okrs) if any(s.line in changed for s in okr.statements()))
+    score = document_score(Document(path=file.path, format="markdown", okrs=file.okrs), kept, only=edited)
     return file.model_copy(
         update={"findings": kept, "score": score, "grade": grade(score) if score is not None else None}
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 StatementKind = Literal["objective", "key_result", "initiative"]
 FindingKind = Literal["objective", "key_result", "initiative", "okr", "document"]
@@ -194,6 +194,9 @@ class Finding(Model):
     message: str
     suggestion: str | None = None
     okr: int | None = None  # index of the OKR in the document, when the finding belongs to one
+    # what the finding costs in the score: its rule's weight, from the rule set that made it
+    # (not in the JSON output, whose contract it is not part of)
+    weight: float = Field(default=0.0, exclude=True)
 
 
 class FileResult(Model):

@@ -105,12 +105,6 @@ def load_rules(directory: str | None = None) -> tuple[Rule, ...]:
 
 
 @lru_cache(maxsize=8)
-def rule_weights(directory: str | None = None) -> dict[str, float]:
-    """Each rule's weight by code (scoring asks for every finding, twice)."""
-    return {rule.code: rule.weight for rule in load_rules(directory)}
-
-
-@lru_cache(maxsize=8)
 def load_lexicons(directory: str | None = None) -> dict[str, tuple[str, ...]]:
     folder = Path(directory) if directory else rules_dir()
     data = _load_yaml(folder / "lexicons.yaml") or {}

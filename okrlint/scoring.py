@@ -14,7 +14,6 @@ from __future__ import annotations
 from math import fsum
 
 from okrlint.model import OKR, Document, Finding
-from okrlint.rulebook import rule_weights
 
 GRADES = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
 # The highest score of a document with an error-severity finding: a C at best.
@@ -26,13 +25,7 @@ def grade(score: float) -> str:
 
 
 def _weight(finding: Finding) -> float:
-    weight = rule_weights().get(finding.code)
-    if weight is not None:
-        return weight
-    from okrlint.packs import loaded_rule  # a rule from a user pack (extend-rules)
-
-    rule = loaded_rule(finding.code)
-    return rule.weight if rule else 0.0
+    return finding.weight  # the weight of the rule that made it, built-in or from a pack
 
 
 def _clamp(value: float) -> float:
@@ -86,9 +79,14 @@ def combined_okr_score(objective: float | None, key_results: list[float], findin
     return _clamp(base - penalty)
 
 
-def document_score(doc: Document, findings: list[Finding]) -> float | None:
-    """None for a document with no OKR: there is nothing to score."""
-    scores = [okr_score(okr, i, findings) for i, okr in enumerate(doc.okrs) if okr.statements()]
+def document_score(doc: Document, findings: list[Finding], only: frozenset[int] | None = None) -> float | None:
+    """None for a document with no OKR: there is nothing to score. `only`: the indexes of the
+    OKRs to score (those a change touched, for --changed-since), all of them when None."""
+    scores = [
+        okr_score(okr, i, findings)
+        for i, okr in enumerate(doc.okrs)
+        if okr.statements() and (only is None or i in only)
+    ]
     if not scores:
         return None
     penalty = sum(_weight(f) for f in findings if f.kind == "document")

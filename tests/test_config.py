@@ -425,3 +425,37 @@ def test_parse_suppressions_lines() -> None:
     assert yaml_sup.by_line[4] == {"kr-output"}
     assert yaml_sup.by_line[8] == {"kr-not-measurable"}
     assert 5 not in yaml_sup.by_line
+
+
+def test_unknown_and_unused_suppressions_are_reported_on_the_comment_line() -> None:
+    text = (
+        "# Objective: Delight our first customers\n\n"
+        "<!-- okrlint-disable-next-line kr-outptu -->\n"
+        "- KR: Release the new website\n"
+        "- KR: Increase NPS from 20 to 40 <!-- okrlint-disable-line vague-verb, OKR202 -->\n"
+        "- KR: Reduce churn from 5% to 3% <!-- okrlint-disable-line -->\n"
+        "<!-- okrlint-disable-next-line kr-output -->\n"
+        "- KR: Publish 10 help articles\n"
+    )
+    findings = lint_text(text, "markdown").findings
+    found = [(f.name, f.line, f.message) for f in findings if f.name == "unused-suppression"]
+    assert found == [
+        ("unused-suppression", 3, "Suppression comment: 'kr-outptu' is not a rule (did you mean 'kr-output'?)"),
+        ("unused-suppression", 5,
+         "Suppression comment: 'okr202', 'vague-verb': no finding to switch off where it applies"),
+        ("unused-suppression", 6,
+         "Suppression comment: it switches every rule off, and there was nothing to switch off"),
+    ]
+    got = hits(lint_text(text, "markdown"))
+    assert ("kr-output", 4) in got  # the misspelt comment switched nothing off
+    assert ("kr-output", 8) not in got  # the used one did, and is not reported
+
+
+def test_an_unused_suppression_finding_can_itself_be_switched_off() -> None:
+    text = (
+        "# Objective: Delight our first customers\n\n"
+        "<!-- okrlint-disable-file unused-suppression -->\n"
+        "- KR: Increase NPS from 20 to 40 <!-- okrlint-disable-line kr-output -->\n"
+        "- KR: Reduce churn from 5% to 3%\n"
+    )
+    assert "unused-suppression" not in {f.name for f in lint_text(text, "markdown").findings}

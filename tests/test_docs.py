@@ -21,3 +21,21 @@ def test_every_rule_is_documented():
     text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     for rule in load_rules():
         assert rule.code in text and rule.name in text
+
+
+def test_the_readme_rule_table_names_every_rule():
+    from okrlint.rulebook import load_rules
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| code | name | flags |") :].split("\n\n")[0]
+    for rule in load_rules():
+        covered = rule.code in table or any(
+            line.startswith("| OKR") and "-" in line.split("|")[1] and _in_range(rule.code, line.split("|")[1])
+            for line in table.splitlines()
+        )
+        assert covered, rule.code
+
+
+def _in_range(code: str, cell: str) -> bool:
+    start, _, end = cell.strip().partition("-")
+    return start[:3] == code[:3] and int(start[3:]) <= int(code[3:]) <= int(end)

@@ -153,6 +153,34 @@ def test_changed_since_scores_only_what_changed(repo: Path, capsys: pytest.Captu
     assert data["files"][0]["findings"] == [] and data["files"][0]["score"] == 100
 
 
+def test_changed_since_gates_a_new_okr_on_its_own_score(repo: Path, capsys: pytest.CaptureFixture[str]):
+    # four good OKRs committed, then a new OKR whose key results are tasks: the file's
+    # average stays above 85, the new OKR's own score does not
+    regions = ["Europe", "Asia", "Africa", "Oceania"]
+    good = "".join(
+        f"# Objective: Customers in {region} trust our uptime\n\n"
+        f"- KR: Raise availability in {region} from 99.5% to 99.9%\n"
+        f"- KR: Cut p95 latency in {region} from 900ms to 400ms\n\n"
+        for region in regions
+    )
+    goals = repo / "goals" / "regions.okr.md"
+    write(goals, good)
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "four OKRs")
+    new = (
+        "# Objective: Customers in Korea trust our uptime\n\n"
+        "- KR: Publish 3 status-page runbooks\n- KR: Run 2 incident drills\n"
+    )
+    goals.write_text(good + new, encoding="utf-8")
+    gate = ["--fail-on", "error", "--fail-under", "85"]  # only the score gates
+    code, whole, _ = check_json(capsys, *gate, str(goals))
+    assert code == 0 and 85 <= whole["files"][0]["score"] < 100, whole  # the file as a whole passes
+    code, data, err = check_json(capsys, "--changed-since", "HEAD", *gate, str(goals))
+    score = data["files"][0]["score"]
+    assert code == 1 and score < 85, data  # the new OKR alone does not
+    assert f"score {score:g} is under 85 (fail-under)" in err
+
+
 def test_changed_since_reports_a_refused_or_missing_path_as_discovery_found_it(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ):

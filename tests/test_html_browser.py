@@ -1,12 +1,15 @@
 """The HTML report in a real headless Chromium: it renders, its text is there, and a
 statement holding <script> shows as text and runs nothing.
 
-Chromium comes from Debian's `chromium` package, which .ci/run installs. The screenshot is
-kept in test-artifacts/ for a person to look at.
+Chromium comes from Debian's `chromium` package, which .ci/run installs. Without it these
+tests are skipped with the reason shown (pytest's -ra), except where OKRLINT_REQUIRE_BROWSER is
+set, as .ci/run sets it: there a missing browser fails. The screenshot is kept in
+test-artifacts/ for a person to look at.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -42,7 +45,10 @@ HOSTILE = (
 
 def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     if CHROMIUM is None:
-        pytest.fail("Chromium is not installed (apt-get install chromium; .ci/run does it)")
+        why = "Chromium is not installed (apt-get install chromium; .ci/run does it)"
+        if os.environ.get("OKRLINT_REQUIRE_BROWSER"):
+            pytest.fail(why)
+        pytest.skip(why)
     profile = tmp_path / "profile"
     return subprocess.run(
         [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True, timeout=120

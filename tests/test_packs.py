@@ -17,6 +17,8 @@ from okrlint.cli import main
 from okrlint.config import Config, load_config_file
 from okrlint.model import Token
 from okrlint.packs import compile_pattern, find
+from okrlint.report.formats import render_sarif
+from okrlint.report.model import build
 
 pytestmark = pytest.mark.usefixtures("isolated_cwd")
 
@@ -360,3 +362,23 @@ def test_packs_import_no_spacy():
     code = "import sys, okrlint.packs, okrlint.engine; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_two_folders_whose_packs_share_a_code_each_score_with_their_own_weight(isolated_cwd: Path):
+    # the same rule code in two folders' packs, with different weights: each folder's findings
+    # cost its own pack's weight, and a file's score agrees with its OKR's in one report
+    for folder, weight in (("a", 5), ("b", 40)):
+        write(isolated_cwd / folder / "attend.yaml", ATTEND_PACK.replace("weight: 15", f"weight: {weight}"))
+        write(isolated_cwd / folder / ".okrlint.toml", 'extend-rules = ["attend.yaml"]\nselect = ["ACME101"]\n')
+        write(isolated_cwd / folder / "goals.okr.md", DOC)
+    result = lint_paths([str(isolated_cwd / "a"), str(isolated_cwd / "b")])
+    by_folder = {Path(f.path).parent.name: f for f in result.files}
+    # two findings of the pack rule on each file's one OKR: 2 of 4 key results lose the weight
+    assert [f.name for f in by_folder["a"].findings] == ["attendance-kr", "attendance-kr"]
+    assert by_folder["a"].score == 97.5  # 100 x mean(95, 100, 95, 100) / 100
+    assert by_folder["b"].score == 80.0  # 100 x mean(60, 100, 60, 100) / 100
+    report = build(result)
+    for file in report.files:
+        assert file.score == file.okrs[0].score
+    sarif = json.loads(render_sarif(report))
+    assert "ACME101" in [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]]

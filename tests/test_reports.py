@@ -176,6 +176,8 @@ def test_reported_statements_are_the_validated_ones(examples_result, hostile_res
                     mine = [f for f in file.findings if f.okr == index and f.line == stmt.line and f.kind == stmt.kind]
                     fast = _statement(stmt, mine)
                     checked = StatementOut.model_validate(fast.model_dump())
+                    for mine_f, checked_f in zip(fast.findings, checked.findings, strict=True):
+                        checked_f.weight = mine_f.weight  # not part of the dump: what a finding costs
                     assert fast == checked
                     assert fast.model_dump_json() == checked.model_dump_json()
                     assert list(fast.__dict__) == list(checked.__dict__)

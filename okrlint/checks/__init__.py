@@ -222,12 +222,26 @@ class Hit:
 
 
 @dataclass
+class Directive:
+    """One suppression comment: its line, the rules it names (lowercased; none: every rule),
+    and which of them switched a finding off (ALL_RULES for a comment naming none)."""
+
+    line: int
+    names: list[str]
+    used: set[str] = field(default_factory=set)
+
+
+ALL_RULES = "*"
+
+
+@dataclass
 class DocumentContext:
     doc: Document
     params: dict[str, Any]
     lex: Lexicons
-    suppressed: Callable[[int], bool] = field(default=lambda line: False)
     foreign: set[int] = field(default_factory=set)  # ids of the statements not in English
+    directives: list[Directive] = field(default_factory=list)  # the suppression comments, used or not
+    known_rules: frozenset[str] = frozenset()  # names and codes (lowercased) of every rule configured
 
 
 def check_module(name: str) -> ModuleType:

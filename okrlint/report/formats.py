@@ -79,6 +79,21 @@ def render_sarif(report: Report, colour: bool = False) -> str:
         }
         for rule in rules
     ]
+    # rules of the user's packs (extend-rules) that fired: the report carries what they say
+    for out in report.rules:
+        if out.code not in index:
+            index[out.code] = len(driver_rules)
+            driver_rules.append(
+                {
+                    "id": out.code,
+                    "name": out.name,
+                    "shortDescription": {"text": out.summary},
+                    "fullDescription": {"text": " ".join(out.rationale.split()) or out.summary},
+                    "help": {"text": " ".join(out.rationale.split()) or out.summary},
+                    "defaultConfiguration": {"level": SARIF_LEVEL[out.severity]},
+                    "properties": {"tags": ["okr", "rule-pack"]},
+                }
+            )
     results = []
     notifications = []
     for file in report.files:
