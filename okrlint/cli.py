@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github", "gitlab")  # okrlint.report.FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program killed by it
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--changed-since",
         metavar="GIT_REF",
         help="report only lines added or changed since GIT_REF (files git does not track count as new)",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings fail the run (2 still means an error)"
     )
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
     check.add_argument("--cache-dir", metavar="DIR", help="analysis cache directory (default: ./.okrlint_cache)")
@@ -185,8 +189,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         _write_report_file(args.output, lambda fh: write_report(result, args.format, fh))
     else:
         write_report(result, args.format, sys.stdout, sys.stdout)
+    # one line on stderr per unreadable file, except where a person reading the terminal has
+    # just seen it in the text report (a program reading stderr always gets it)
+    said = args.format == "text" and not args.output and sys.stdout.isatty() and sys.stderr.isatty()
     for file in result.files:
-        if file.error:
+        if file.error and not said:
             print(f"okrlint: {file.path}: {file.error}", file=sys.stderr)
     if result.errors:
         return EXIT_ERROR
@@ -201,7 +208,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if floor is not None and file.score is not None and file.score < floor:
             print(f"okrlint: {file.path}: score {file.score:g} is under {floor:g} (fail-under)", file=sys.stderr)
             failed = True
-    return EXIT_FINDINGS if failed else EXIT_CLEAN
+    return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_CLEAN
 
 
 def _write_report_file(path: str, write: Any) -> None:
@@ -360,6 +367,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_schema(args.which)
         parser.print_help()
         return EXIT_ERROR
+    except BrokenPipeError:
+        # the reader went away (`okrlint check . | head`): nothing to say, and nowhere to say it
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"okrlint: {where}{exc.strerror or exc}", file=sys.stderr)
