@@ -282,9 +282,15 @@ def cmd_rules() -> int:
 def cmd_explain(key: str) -> int:
     from okrlint.rulebook import find_rule
 
-    rule = find_rule(key, _all_rules())
+    rules = _all_rules()
+    rule = find_rule(key, rules)
     if rule is None:
-        print(f"okrlint: unknown rule {key!r}; `okrlint rules` lists them", file=sys.stderr)
+        from difflib import get_close_matches
+
+        names = sorted({r.name for r in rules} | {r.code.lower() for r in rules})
+        close = get_close_matches(key.lower(), names, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        print(f"okrlint: unknown rule {key!r}{hint}; `okrlint rules` lists them", file=sys.stderr)
         return EXIT_ERROR
     print(f"{rule.code} {rule.name} ({rule.severity}, applies to {', '.join(rule.applies_to)})\n")
     print(rule.summary + "\n")

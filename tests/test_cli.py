@@ -410,3 +410,15 @@ def test_paths_that_match_no_file_are_an_error(capsys, tmp_path):
     (tmp_path / "notes.md").write_text("# Notes\n")
     assert main(["check", "--no-cache", str(tmp_path)]) == 2
     assert "no goal documents found" in capsys.readouterr().err
+
+
+def test_explain_suggests_the_closest_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "kr-outptu"]) == 2
+    assert "unknown rule 'kr-outptu' (did you mean 'kr-output'?)" in capsys.readouterr().err
+
+
+def test_the_package_says_it_is_typed() -> None:
+    import okrlint
+
+    # PEP 561: without it, mypy treats every okrlint type as Any in a user's code
+    assert (Path(okrlint.__file__).parent / "py.typed").is_file()
