@@ -19,7 +19,7 @@ from okrlint import __version__
 if TYPE_CHECKING:
     from okrlint.rulebook import Rule
 
-FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github", "gitlab")  # okrlint.report.FORMATS
+FORMATS = ("text", "concise", "json", "markdown", "html", "sarif", "junit", "github", "gitlab")  # report.FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program killed by it

@@ -304,3 +304,16 @@ def test_every_format_renders_an_empty_run(fmt):
 
 def test_report_schema_is_the_report_model():
     assert Report.model_json_schema()["title"] == "Report"
+
+
+def test_concise_is_one_line_per_finding_and_per_unreadable_file(tmp_path, nlp, capsys):
+    broken = tmp_path / "broken.okr.yaml"
+    broken.write_text("objectives: [\n", encoding="utf-8")
+    bad = EXAMPLES / "bad" / "acme-website-poor.okr.yaml"
+    assert main(["check", "--no-cache", "--format", "concise", str(bad), str(broken)]) == 2
+    lines = capsys.readouterr().out.splitlines()
+    result = lint_paths([bad])
+    assert len(lines) == len(result.findings) + 1
+    f = result.findings[0]
+    assert lines[0] == f"{bad}:{f.line}:{f.column}: {f.code} {f.name} [{f.severity}] {f.message}"
+    assert lines[-1].startswith(f"{broken}: error: ")

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from okrlint.model import LintResult
 
-FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github", "gitlab")
+FORMATS = ("text", "concise", "json", "markdown", "html", "sarif", "junit", "github", "gitlab")
 
 
 def use_colour(stream: TextIO | None) -> bool:

@@ -177,6 +177,21 @@ def render_gitlab(report: Report, colour: bool = False) -> str:
     return _json(issues)
 
 
+def render_concise(report: Report, colour: bool = False) -> str:
+    """One line per finding, `path:line:col: CODE name [severity] message`, and one per
+    unreadable file: what an editor's problem matcher or `grep` reads (ruff's concise format)."""
+    from okrlint.report.templating import safe_terminal
+
+    lines = []
+    for file in report.files:
+        path = safe_terminal(file.path)
+        if file.error:
+            lines.append(f"{path}: error: {safe_terminal(file.error)}")
+        for f in file.findings:
+            lines.append(f"{path}:{f.line}:{f.column}: {f.code} {f.name} [{f.severity}] {safe_terminal(f.message)}")
+    return "".join(f"{line}\n" for line in lines)
+
+
 def _templated(name: str) -> Callable[[Report, bool], str]:
     def render(report: Report, colour: bool = False) -> str:
         return render_template(name, report=report, colour=colour)
@@ -187,6 +202,7 @@ def _templated(name: str) -> Callable[[Report, bool], str]:
 
 RENDERERS: dict[str, Callable[[Report, bool], str]] = {
     "text": _templated("text.j2"),
+    "concise": render_concise,
     "json": render_json,
     "markdown": _templated("markdown.md.j2"),
     "html": _templated("report.html.j2"),
