@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from okrlint.api import lint_paths, lint_text
 from okrlint.cli import FORMATS as CLI_FORMATS
 from okrlint.cli import main
-from okrlint.model import OKR, Document, Finding, Statement
+from okrlint.model import OKR, Document, Finding, LintResult, Statement
 from okrlint.report import FORMATS, render, use_colour
 from okrlint.report.model import Report, build
 from okrlint.rulebook import load_rules
@@ -317,3 +317,22 @@ def test_concise_is_one_line_per_finding_and_per_unreadable_file(tmp_path, nlp, 
     f = result.findings[0]
     assert lines[0] == f"{bad}:{f.line}:{f.column}: {f.code} {f.name} [{f.severity}] {f.message}"
     assert lines[-1].startswith(f"{broken}: error: ")
+
+
+def test_the_markdown_report_fits_a_pull_request_comment(nlp):
+    from okrlint.report.formats import MARKDOWN_LIMIT
+
+    bad = (EXAMPLES / "bad" / "growth-team.okr.md").read_text(encoding="utf-8")
+    good = (EXAMPLES / "good" / "platform-team.okr.md").read_text(encoding="utf-8")
+    files = [lint_text(bad, path=f"goals/team-{i:03}.okr.md").files[0] for i in range(120)]
+    files.append(lint_text(good, path="goals/platform.okr.md").files[0])
+    result = LintResult(files=files)
+    text = render(result, "markdown")
+    assert len(text) <= MARKDOWN_LIMIT
+    shown = text.count("| `goals/")
+    assert 0 < shown < len(files)
+    assert f"The {shown} lowest-scoring of {len(files)} files are shown" in text
+    assert "goals/platform.okr.md" not in text  # the best file is the first left out
+    assert f"**{len(files)}** files" in text  # the summary still counts every file
+    small = render(LintResult(files=files[:1]), "markdown")
+    assert "lowest-scoring" not in small

@@ -200,11 +200,35 @@ def _templated(name: str) -> Callable[[Report, bool], str]:
     return render
 
 
+# A pull-request comment must fit: GitHub's hold 65,536 characters.
+MARKDOWN_LIMIT = 60_000
+
+
+def render_markdown(report: Report, colour: bool = False) -> str:
+    """The pull-request comment; over MARKDOWN_LIMIT characters, the lowest-scoring files
+    that fit (the summary still counts them all) and a line saying how to get the rest."""
+    text = render_template("markdown.md.j2", report=report, colour=colour, limit=MARKDOWN_LIMIT)
+    if len(text) <= MARKDOWN_LIMIT:
+        return text
+    worst = sorted(report.files, key=lambda f: (f.score if f.score is not None else -1.0, f.path))
+    fits, low, high = "", 0, len(worst) - 1
+    while low <= high:  # the most files whose report fits, found by halving
+        middle = (low + high) // 2
+        text = render_template(
+            "markdown.md.j2", report=report, colour=colour, limit=MARKDOWN_LIMIT, shown=worst[:middle]
+        )
+        if len(text) <= MARKDOWN_LIMIT:
+            fits, low = text, middle + 1
+        else:
+            high = middle - 1
+    return fits or render_template("markdown.md.j2", report=report, colour=colour, limit=MARKDOWN_LIMIT, shown=[])
+
+
 RENDERERS: dict[str, Callable[[Report, bool], str]] = {
     "text": _templated("text.j2"),
     "concise": render_concise,
     "json": render_json,
-    "markdown": _templated("markdown.md.j2"),
+    "markdown": render_markdown,
     "html": _templated("report.html.j2"),
     "sarif": render_sarif,
     "junit": _templated("junit.xml.j2"),
