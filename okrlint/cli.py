@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="report only lines added or changed since GIT_REF (files git does not track count as new)",
     )
     check.add_argument(
+        "--statistics", action="store_true", help="text report: add the findings per rule and each document's score"
+    )
+    check.add_argument("-q", "--quiet", action="store_true", help="text report: only the findings, no summary")
+    check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when findings fail the run (2 still means an error)"
     )
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
@@ -186,9 +190,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"okrlint: -o {args.output}: is one of the files being checked; not overwritten", file=sys.stderr)
         return EXIT_ERROR
     if args.output:
-        _write_report_file(args.output, lambda fh: write_report(result, args.format, fh))
+        shape = {"statistics": args.statistics, "quiet": args.quiet}
+        _write_report_file(args.output, lambda fh: write_report(result, args.format, fh, **shape))
     else:
-        write_report(result, args.format, sys.stdout, sys.stdout)
+        write_report(result, args.format, sys.stdout, sys.stdout, statistics=args.statistics, quiet=args.quiet)
     # one line on stderr per unreadable file, except where a person reading the terminal has
     # just seen it in the text report (a program reading stderr always gets it)
     said = args.format == "text" and not args.output and sys.stdout.isatty() and sys.stderr.isatty()

@@ -422,3 +422,18 @@ def test_the_package_says_it_is_typed() -> None:
 
     # PEP 561: without it, mypy treats every okrlint type as Any in a user's code
     assert (Path(okrlint.__file__).parent / "py.typed").is_file()
+
+
+def test_quiet_and_statistics_shape_the_text_report(capsys: pytest.CaptureFixture[str]) -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    bad, good = str(examples / "bad" / "acme-website-poor.okr.yaml"), str(examples / "good" / "acme-website.okr.yaml")
+    assert main(["check", "--no-cache", bad, good]) == 1
+    plain = capsys.readouterr().out
+    assert "Findings per rule" not in plain and plain.rstrip().endswith("0 info.")
+    assert main(["check", "--no-cache", "--statistics", bad, good]) == 1
+    stats = capsys.readouterr().out
+    assert "Findings per rule:" in stats and "Document scores:" in stats
+    assert main(["check", "--no-cache", "-q", bad, good]) == 1
+    quiet = capsys.readouterr().out
+    assert "OKR201 kr-output" in quiet
+    assert good not in quiet and "statements:" not in quiet  # clean files and the summary left out

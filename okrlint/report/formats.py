@@ -177,6 +177,11 @@ def render_gitlab(report: Report, colour: bool = False) -> str:
     return _json(issues)
 
 
+def render_text(report: Report, colour: bool = False, *, statistics: bool = False, quiet: bool = False) -> str:
+    """The terminal report: each file's findings under their statements, then one summary line."""
+    return render_template("text.j2", report=report, colour=colour, statistics=statistics, quiet=quiet)
+
+
 def render_concise(report: Report, colour: bool = False) -> str:
     """One line per finding, `path:line:col: CODE name [severity] message`, and one per
     unreadable file: what an editor's problem matcher or `grep` reads (ruff's concise format)."""
@@ -225,7 +230,7 @@ def render_markdown(report: Report, colour: bool = False) -> str:
 
 
 RENDERERS: dict[str, Callable[[Report, bool], str]] = {
-    "text": _templated("text.j2"),
+    "text": render_text,
     "concise": render_concise,
     "json": render_json,
     "markdown": render_markdown,
