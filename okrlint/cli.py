@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when findings fail the run (2 still means an error)"
     )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="with PATH '-': the name of the document read from stdin (its format and configuration)",
+    )
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
     check.add_argument("--cache-dir", metavar="DIR", help="analysis cache directory (default: ./.okrlint_cache)")
     check.add_argument(
@@ -173,7 +178,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         "tokens": False,  # reports leave the token lists out; dropping them keeps memory flat
         "model": args.model,
     }
-    if args.changed_since:
+    if args.paths == ["-"]:
+        result = _lint_stdin(args, config, select, ignore)
+    elif "-" in args.paths:
+        print("okrlint: '-' (stdin) cannot be checked together with other paths", file=sys.stderr)
+        return EXIT_ERROR
+    elif args.changed_since:
         from okrlint.gitdiff import lint_changed
 
         result = lint_changed(args.paths, args.changed_since, config=config, select=select, ignore=ignore, **options)
@@ -214,6 +224,40 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"okrlint: {file.path}: score {file.score:g} is under {floor:g} (fail-under)", file=sys.stderr)
             failed = True
     return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_CLEAN
+
+
+def _lint_stdin(args: argparse.Namespace, config: Any, select: list[str] | None, ignore: list[str] | None) -> Any:
+    """The document on stdin, as editors and other tools hand it over: named by --stdin-filename
+    (its format, and the configuration found from its folder), else '-'."""
+    from okrlint.api import lint_text
+    from okrlint.config import find_config
+    from okrlint.model import FileResult, LintResult
+    from okrlint.readers.base import ReadError
+    from okrlint.sources import SourceError, decode
+
+    name = args.stdin_filename or "-"
+    folder = os.path.dirname(os.path.abspath(name)) if args.stdin_filename else os.getcwd()
+    cfg = config or find_config(folder)
+    if select is not None or ignore:
+        cfg = cfg.model_copy(
+            update={"select": select if select is not None else cfg.select, "ignore": cfg.ignore + (ignore or [])}
+        )
+        cfg.check_rules()
+    if args.model:
+        cfg = cfg.model_copy(update={"model": args.model})
+    data = sys.stdin.buffer.read(cfg.max_file_size + 1)
+    try:
+        if len(data) > cfg.max_file_size:
+            raise SourceError(f"stdin is over the {cfg.max_file_size:,}-byte limit (max-file-size)")
+        text = decode(data, name)
+        if not text.strip():  # as for a file (sources.load)
+            raise SourceError("empty file" if not text else "empty file (only whitespace)")
+        return lint_text(text, path=name, config=cfg)
+    except SourceError as exc:
+        return LintResult(files=[FileResult(path=name, error=str(exc))])
+    except ReadError as exc:
+        where = f"line {exc.line}: " if exc.line else ""
+        return LintResult(files=[FileResult(path=name, error=f"{where}{exc}")])
 
 
 def _write_report_file(path: str, write: Any) -> None:

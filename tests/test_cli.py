@@ -437,3 +437,26 @@ def test_quiet_and_statistics_shape_the_text_report(capsys: pytest.CaptureFixtur
     quiet = capsys.readouterr().out
     assert "OKR201 kr-output" in quiet
     assert good not in quiet and "statements:" not in quiet  # clean files and the summary left out
+
+
+def _stdin(text: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+    cmd = [sys.executable, "-m", "okrlint", "check", "--no-cache", *args, "-"]
+    return subprocess.run(cmd, input=text, capture_output=True, timeout=300, check=False)
+
+
+def test_a_document_on_stdin_is_checked_as_the_file_it_names(tmp_path: Path) -> None:
+    doc = b"# Objective: Delight customers\n\n- KR: Release the new website\n- KR: Raise NPS from 20 to 40\n"
+    write(tmp_path / "goals" / ".okrlint.toml", 'ignore = ["kr-not-measurable"]\n')
+    name = str(tmp_path / "goals" / "q3.okr.md")
+    proc = _stdin(doc, "--format", "concise", "--stdin-filename", name)
+    lines = proc.stdout.decode().splitlines()
+    assert proc.returncode == 1, proc.stderr
+    expected = f"{name}:3:7: OKR201 kr-output [warning] Key result is an output: 'Release' describes work the team does"
+    assert expected in lines
+    assert not any("kr-not-measurable" in line for line in lines)  # the folder's configuration applies
+    assert _stdin(b"objectives: [\n", "--stdin-filename", "x.okr.yaml").returncode == 2
+    empty = _stdin(b"")
+    assert empty.returncode == 2 and b"-: empty file" in empty.stderr
+    mixed = subprocess.run([sys.executable, "-m", "okrlint", "check", "-", str(tmp_path)], input=doc,
+                           capture_output=True, timeout=300, check=False)
+    assert mixed.returncode == 2 and b"cannot be checked together" in mixed.stderr
