@@ -225,6 +225,17 @@ def _check(
     return results
 
 
+def choose_rules(cfg: Config, select: list[str] | None, ignore: list[str] | None) -> Config:
+    """A configuration with the command line's --select (replacing) and --ignore (adding) applied."""
+    if select is None and not ignore:
+        return cfg
+    chosen = cfg.model_copy(
+        update={"select": select if select is not None else cfg.select, "ignore": cfg.ignore + (ignore or [])}
+    )
+    chosen.check_rules()
+    return chosen
+
+
 def lint_text(text: str, format: str | None = None, path: str = "<text>", config: Config | None = None) -> LintResult:
     """Lint one document given as text. Raises ReadError for text that cannot be read."""
     cfg = config or Config()
@@ -261,15 +272,7 @@ def lint_paths(
             if isinstance(entry, tuple):
                 slots.append(FileResult(path=entry[0], error=entry[1]))
                 continue
-            cfg = _config_for(entry, explicit)
-            if select is not None or ignore:
-                cfg = cfg.model_copy(
-                    update={
-                        "select": select if select is not None else cfg.select,
-                        "ignore": cfg.ignore + (ignore or []),
-                    }
-                )
-                cfg.check_rules()
+            cfg = choose_rules(_config_for(entry, explicit), select, ignore)
             src = load(entry, cfg.max_file_size)
             if src.error or src.text is None:
                 slots.append(FileResult(path=entry, error=src.error))

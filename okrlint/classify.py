@@ -448,9 +448,7 @@ def _of_a_set(ctx: Context, quantities: list[Quantity]) -> bool:
     shares = [q for q in quantities if q.kind == "percent" and text[q.end : q.end + 4] == " of "]
     if not shares:
         return False
-    tokens = ctx.tokens
-    of = next((i for i, t in enumerate(tokens) if t.idx == shares[0].end + 1), None)
-    whole = next((t for t in tokens if of is not None and t.head == of and t.dep == "pobj"), None)
+    whole = ctx.whole_of(shares[0])
     return whole is None or not _metric_words(ctx, [whole.lemma, whole.lower])  # "21% of net income": a level
 
 
@@ -468,12 +466,10 @@ def stock_count(ctx: Context, quantities: list[Quantity]) -> bool:
     lex = ctx.lex
     if ctx.anatomy.form == "imperative" and ctx.lemma in lex["level_verbs"]:
         return True
-    nouns = ctx.counted_nouns(quantities)
     tokens, stock = ctx.tokens, lex["stock_modifiers"]
+    counted = {tokens.index(n) for n in ctx.counted_nouns(quantities)}
     return any(
-        u.head == tokens.index(n) and u.dep in ("amod", "compound") and (u.lower in stock or u.lemma in stock)
-        for n in nouns
-        for u in tokens
+        u.head in counted and u.dep in ("amod", "compound") and (u.lower in stock or u.lemma in stock) for u in tokens
     )
 
 

@@ -229,32 +229,22 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _lint_stdin(args: argparse.Namespace, config: Any, select: list[str] | None, ignore: list[str] | None) -> Any:
     """The document on stdin, as editors and other tools hand it over: named by --stdin-filename
     (its format, and the configuration found from its folder), else '-'."""
-    from okrlint.api import lint_text
+    from okrlint.api import choose_rules, lint_text
     from okrlint.config import find_config
     from okrlint.model import FileResult, LintResult
     from okrlint.readers.base import ReadError
-    from okrlint.sources import SourceError, decode
+    from okrlint.sources import from_bytes
 
     name = args.stdin_filename or "-"
     folder = os.path.dirname(os.path.abspath(name)) if args.stdin_filename else os.getcwd()
-    cfg = config or find_config(folder)
-    if select is not None or ignore:
-        cfg = cfg.model_copy(
-            update={"select": select if select is not None else cfg.select, "ignore": cfg.ignore + (ignore or [])}
-        )
-        cfg.check_rules()
+    cfg = choose_rules(config or find_config(folder), select, ignore)
     if args.model:
         cfg = cfg.model_copy(update={"model": args.model})
-    data = sys.stdin.buffer.read(cfg.max_file_size + 1)
+    src = from_bytes(sys.stdin.buffer.read(cfg.max_file_size + 1), name, cfg.max_file_size)  # as a file is read
+    if src.error or src.text is None:
+        return LintResult(files=[FileResult(path=name, error=src.error)])
     try:
-        if len(data) > cfg.max_file_size:
-            raise SourceError(f"stdin is over the {cfg.max_file_size:,}-byte limit (max-file-size)")
-        text = decode(data, name)
-        if not text.strip():  # as for a file (sources.load)
-            raise SourceError("empty file" if not text else "empty file (only whitespace)")
-        return lint_text(text, path=name, config=cfg)
-    except SourceError as exc:
-        return LintResult(files=[FileResult(path=name, error=str(exc))])
+        return lint_text(src.text, path=name, config=cfg)
     except ReadError as exc:
         where = f"line {exc.line}: " if exc.line else ""
         return LintResult(files=[FileResult(path=name, error=f"{where}{exc}")])

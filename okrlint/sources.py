@@ -226,8 +226,6 @@ def load(path: str, max_size: int) -> Source:
             if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
                 return Source(path, error=_too_big(info.st_size, max_size))
             data = fh.read(max_size + 1)
-            if len(data) > max_size:  # a file that grew, or a pipe
-                return Source(path, error=f"over the {max_size:,}-byte limit (max-file-size)")
     except IsADirectoryError:
         return Source(path, error="is a directory")
     except PermissionError:
@@ -239,6 +237,14 @@ def load(path: str, max_size: int) -> Source:
         if exc.errno == errno.ELOOP:
             return Source(path, error="symlink loop (too many levels of symbolic links)")
         return Source(path, error=exc.strerror or str(exc))
+    return from_bytes(data, path, max_size)
+
+
+def from_bytes(data: bytes, path: str, max_size: int) -> Source:
+    """What was read (at most max_size + 1 bytes, from a file or stdin) as a goal document's
+    text, or the reason it is not one."""
+    if len(data) > max_size:  # a file that grew, or a pipe
+        return Source(path, error=f"over the {max_size:,}-byte limit (max-file-size)")
     try:
         text = decode(data, path)
     except SourceError as exc:

@@ -131,6 +131,15 @@ class Context:
                 return phrase
         return None
 
+    def whole_of(self, q: Quantity) -> Token | None:
+        """What a quantity is a share of, when 'of' follows it: the head of the noun phrase
+        ('40% of legacy apps' -> apps, '100% of customer data' -> data)."""
+        if self.lower_text[q.end : q.end + 4] != " of ":
+            return None
+        tokens = self.tokens
+        of = next((i for i, t in enumerate(tokens) if t.idx == q.end + 1), None)
+        return next((t for t in tokens if of is not None and t.head == of and t.dep == "pobj"), None)
+
     def counted_nouns(self, quantities: Iterable[Quantity] | None = None) -> list[Token]:
         """The noun each number counts: "5 blog posts" -> posts, "12 streams" -> streams."""
         out = []

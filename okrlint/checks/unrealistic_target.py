@@ -61,12 +61,9 @@ def check(ctx: Context) -> str | None:
 def _share_of(ctx: Context, q: Quantity) -> Token | None:
     """What a percentage is a share of: 'of' and its noun phrase's head ('100% of customer data'
     -> data), or the noun it counts ('100% market share' -> share)."""
-    tokens = ctx.tokens
-    if ctx.lower_text[q.end : q.end + 4] == " of ":
-        of = next((i for i, t in enumerate(tokens) if t.idx == q.end + 1), None)
-        head = next((t for t in tokens if of is not None and t.head == of and t.dep == "pobj"), None)
-        if head is not None:
-            return head
+    whole = ctx.whole_of(q)
+    if whole is not None:
+        return whole
     nouns = ctx.counted_nouns([q])
     return nouns[0] if nouns else None
 
