@@ -37,17 +37,18 @@ class Suppressions:
     directives: list[Directive] = field(default_factory=list)
     origin: dict[tuple[int, str], Directive] = field(default_factory=dict)  # (line, key); line 0: the file
 
-    def covers(self, line: int, rule: Rule) -> bool:
+    def _keys(self, line: int) -> set[str]:
         if not self.whole_file and line not in self.by_line:  # most lines of most files
-            return False
-        keys = self.whole_file | self.by_line.get(line, set())
-        return bool(keys & {ALL, rule.name, rule.code.lower()})
+            return set()
+        return self.whole_file | self.by_line.get(line, set())
+
+    def covers(self, line: int, rule: Rule) -> bool:
+        return bool(self._keys(line) & {ALL, rule.name, rule.code.lower()})
 
     def names(self, line: int, rule: Rule) -> bool:
         """Whether a comment names this rule for this line (a bare comment, which covers every
         rule, does not count: it would hide its own unused-suppression finding)."""
-        keys = self.whole_file | self.by_line.get(line, set())
-        return bool(keys & {rule.name, rule.code.lower()})
+        return bool(self._keys(line) & {rule.name, rule.code.lower()})
 
     def use(self, line: int, rule: Rule) -> bool:
         """covers(), and each comment that covers the finding is marked as used."""

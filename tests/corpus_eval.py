@@ -81,6 +81,22 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold().rstrip(":").rstrip()
 
 
+def micro_f1(counts: dict[str, Counter]) -> float:
+    """F1 over every rule's counts together."""
+    total: Counter = Counter()
+    for tag in TAGS:
+        total.update(counts[tag])
+    return prf(total)[2]
+
+
+def assert_floor(counts: dict[str, Counter], rule: str, floors: dict[str, tuple[float, float]]) -> None:
+    """The rule's precision and recall are at least its (precision, recall) floor."""
+    precision, recall, _ = prf(counts[rule])
+    floor_p, floor_r = floors[rule]
+    assert precision >= floor_p, f"{rule} precision {precision:.3f} < {floor_p}"
+    assert recall >= floor_r, f"{rule} recall {recall:.3f} < {floor_r}"
+
+
 def prf(c: Counter) -> tuple[float, float, float]:
     p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
     r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
