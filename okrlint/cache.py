@@ -67,6 +67,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from okrlint.files import FileProblem, read_regular
+
 CACHE_DIR_NAME = ".okrlint_cache"
 FORMAT = b"4"
 MAGIC = b"okrlint-cache"
@@ -319,24 +321,9 @@ def read_regular_file(name: str, limit: int, dir_fd: int | None = None) -> bytes
     """The bytes of a regular file of at most `limit` bytes, or None. Never follows a link,
     never blocks on a FIFO, never reads a device."""
     try:
-        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0), dir_fd=dir_fd)
-    except OSError:
+        return read_regular(name, limit, dir_fd=dir_fd, follow=False)
+    except (FileProblem, MemoryError):
         return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-            return None
-        chunks, size = [], 0
-        while chunk := os.read(fd, 1 << 20):
-            size += len(chunk)
-            if size > limit:  # grew while being read
-                return None
-            chunks.append(chunk)
-        return b"".join(chunks)
-    except (OSError, MemoryError):
-        return None
-    finally:
-        os.close(fd)
 
 
 def write_atomic(name: str, data: bytes, dir_fd: int | None = None, mode: int = 0o644) -> None:

@@ -178,6 +178,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         "tokens": False,  # reports leave the token lists out; dropping them keeps memory flat
         "model": args.model,
     }
+    _broken_pack_rules()  # from an earlier run in this process
     if args.paths == ["-"]:
         result = _lint_stdin(args, config, select, ignore)
     elif "-" in args.paths:
@@ -210,7 +211,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     for file in result.files:
         if file.error and not said:
             print(f"okrlint: {file.path}: {file.error}", file=sys.stderr)
-    if result.errors:
+    incomplete = _broken_pack_rules()
+    for problem in incomplete:
+        print(f"okrlint: {problem}", file=sys.stderr)
+    if result.errors or incomplete:
         return EXIT_ERROR
     failed = False
     for file in result.files:
@@ -224,6 +228,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"okrlint: {file.path}: score {file.score:g} is under {floor:g} (fail-under)", file=sys.stderr)
             failed = True
     return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_CLEAN
+
+
+def _broken_pack_rules() -> list[str]:
+    """Pack rules whose REGEX ran too long since the last call (okrlint.packs is imported only
+    by a run that loads packs)."""
+    packs = sys.modules.get("okrlint.packs")
+    return packs.broken_rules(clear=True) if packs else []
 
 
 def _lint_stdin(args: argparse.Namespace, config: Any, select: list[str] | None, ignore: list[str] | None) -> Any:

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from okrlint.files import FileProblem, read_regular
 from okrlint.model import Severity
 from okrlint.rulebook import Rule, find_rule, load_rules
 
@@ -181,14 +182,25 @@ def _path_matches(path: str, pattern: str) -> bool:
     return p.match(pattern) or any(part == pattern.strip("/") for part in p.parts) or Path(p.name).match(pattern)
 
 
+# Configuration is a few hundred bytes; the bound keeps a hostile one from filling memory.
+MAX_CONFIG_BYTES = 1 << 20
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        data = read_regular(path, MAX_CONFIG_BYTES)
+    except FileProblem as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); TOML files are UTF-8") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def load_config_file(path: Path) -> Config:
@@ -229,7 +241,7 @@ def _find_config(directory: str) -> Config:
     for folder in (here, *here.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
-            if not candidate.is_file():
+            if not candidate.exists():  # then read as a regular file, or refused with the reason
                 continue
             if name == "pyproject.toml" and "okrlint" not in _read_toml(candidate).get("tool", {}):
                 continue

@@ -29,6 +29,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from okrlint.checks import Context
+from okrlint.files import FileProblem, read_regular
 from okrlint.model import StatementKind, Token
 from okrlint.rulebook import Example, Rule, RuleError, load_rules
 
@@ -46,6 +47,11 @@ SUPPORTED_PREDICATES = ("IN", "NOT_IN", "REGEX")
 OPS = ("!", "?", "+", "*", "{n}", "{n,m}", "{n,}", "{,m}")
 EXTENSIONS = ("head",)  # {"_": {"head": true}}: the token okrlint took as the statement's main verb
 PACK_SUFFIXES = (".yaml", ".yml")
+# A pack is a few kilobytes; the bound keeps a hostile one from filling memory.
+MAX_PACK_BYTES = 1 << 20
+# A pattern's REGEX gets this long on one token's text: the `regex` module can stop a search,
+# and one that takes this long (nested repetition such as ^(a+)+$) would take hours on a run.
+REGEX_TIMEOUT = 0.25
 
 _CODE = re.compile(r"[A-Z][A-Z0-9]*[0-9]")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -106,9 +112,15 @@ def _member(words: frozenset[str], negate: bool) -> Predicate:
     return test
 
 
-def _search(rx: re.Pattern[str]) -> Predicate:
+def _search(rx: Any, where: str) -> Predicate:
     def test(value: str) -> bool:
-        return rx.search(value) is not None
+        try:
+            return rx.search(value, timeout=REGEX_TIMEOUT) is not None
+        except TimeoutError:
+            raise PatternError(
+                where, f"regular expression took over {REGEX_TIMEOUT:g} s on a word of {len(value):,} characters "
+                "(nested repetition such as (a+)+?); rewrite it"
+            ) from None
 
     return test
 
@@ -125,11 +137,13 @@ def _predicate(value: Any, where: str) -> Predicate:
                     raise PatternError(f"{where}.{key}", "must be a list of strings")
                 tests.append(_member(frozenset(arg), negate=name == "NOT_IN"))
             elif name == "REGEX":
+                import regex  # only a pack with a REGEX pays for the import
+
                 try:
-                    rx = re.compile(str(arg))
-                except re.error as exc:
+                    rx = regex.compile(str(arg), flags=regex.V0)  # V0: the syntax of Python's re
+                except (regex.error, ValueError, RecursionError) as exc:
                     raise PatternError(f"{where}.{key}", f"invalid regular expression: {exc}") from None
-                tests.append(_search(rx))
+                tests.append(_search(rx, f"{where}.{key}"))
             else:
                 raise PatternError(
                     where, f"unsupported predicate {key!r} (supported: {', '.join(SUPPORTED_PREDICATES)})"
@@ -234,6 +248,7 @@ class PackRule(Rule):
     source: str = ""
     match: Match
     _patterns: tuple[tuple[TokenSpec, ...], ...] = ()
+    _broken: str | None = None  # why the rule stopped matching in this run
 
     @model_validator(mode="after")
     def _pack_rule(self) -> PackRule:
@@ -276,8 +291,14 @@ class PackRule(Rule):
             if phrase:
                 return f"'{phrase}'"
         tokens = ctx.tokens
-        for specs in self._patterns:
-            span = find(specs, tokens, ctx.head_index)
+        for specs in self._patterns if self._broken is None else ():
+            try:
+                span = find(specs, tokens, ctx.head_index)
+            except PatternError as exc:  # a REGEX that ran too long: the rest of the run goes without it
+                rest = f"{self.code} was off for the rest of the run"
+                self._broken = f"{self.path}: field {exc.field!r}: {exc.reason}; {rest}"
+                _BROKEN.append(self._broken)
+                return None
             if span:
                 first, last = tokens[span[0]], tokens[span[1] - 1]
                 text = ctx.stmt.text[first.idx : last.idx + len(last.text)]
@@ -321,13 +342,19 @@ def _rule_from(data: Any, path: Path, prefix: str) -> PackRule:
 def _load_file(path: str, _mtime: int) -> tuple[PackRule, ...]:
     file = Path(path)
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RuleError(f"{path}: cannot read rule pack: {exc.strerror}") from None
+        text = read_regular(file, MAX_PACK_BYTES).decode("utf-8")
+        data = yaml.safe_load(text)
+    except FileProblem as exc:
+        raise RuleError(f"{path}: cannot read rule pack: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise RuleError(f"{path}: not UTF-8 text (byte {exc.start}); save the pack as UTF-8") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark else ""
         raise RuleError(f"{path}: {line}invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    except (ValueError, RecursionError) as exc:  # an integer of thousands of digits; nesting too deep
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0]
+        raise RuleError(f"{path}: invalid YAML: {reason}") from None
     if isinstance(data, dict) and "rules" in data:
         extra = set(data) - {"rules", "description"}
         if extra:
@@ -343,12 +370,24 @@ def pack_files(path: Path) -> list[Path]:
     """A pack path: a YAML file, or a directory of them."""
     if path.is_dir():
         return sorted(p for p in path.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file())
-    if not path.is_file():
+    if not path.exists():
         raise RuleError(f"{path}: rule pack not found")
     return [path]
 
 
 _LOADED: dict[str, PackRule] = {}
+_BROKEN: list[str] = []
+
+
+def broken_rules(clear: bool = False) -> list[str]:
+    """Why pack rules stopped matching since the last clear (a run with any is incomplete);
+    `clear` then switches them on again, for the next run in this process."""
+    out = list(_BROKEN)
+    if clear:
+        _BROKEN.clear()
+        for rule in _LOADED.values():
+            rule._broken = None
+    return out
 
 
 def load_packs(paths: Sequence[Path]) -> tuple[PackRule, ...]:

@@ -210,22 +210,74 @@ def _too_big(size: int, max_size: int) -> str:
     return f"file is {size:,} bytes, over the {max_size:,}-byte limit (max-file-size)"
 
 
-def _open_without_waiting(path: str, flags: int) -> int:
-    """os.open that does not wait for a writer when path is a FIFO (a FIFO nobody writes to
-    then reads as empty); reads block again as usual."""
-    fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
-    os.set_blocking(fd, True)
-    return fd
+# Seconds without a byte after which a FIFO or device named on the command line is given up
+# (a writer that holds a FIFO open and never closes it would otherwise stall the run forever).
+READ_TIMEOUT = 10.0
+
+
+def _read_timeout() -> float:
+    try:
+        return max(0.01, float(os.environ.get("OKRLINT_READ_TIMEOUT", READ_TIMEOUT)))
+    except ValueError:
+        return READ_TIMEOUT
+
+
+def _read_regular(fd: int, size: int, max_size: int) -> bytes:
+    """At most max_size + 1 bytes of a regular file that stat says has `size` bytes, in
+    chunks (a single read of max_size + 1 would reserve that much memory for every file)."""
+    chunks, got = [], 0
+    want = size + 1  # one byte more than stat says, to notice a file that grew
+    while got <= max_size and (chunk := os.read(fd, min(want, max_size + 1 - got, 1 << 24))):
+        chunks.append(chunk)
+        got += len(chunk)
+        want = 1 << 16
+    return b"".join(chunks)
+
+
+def _read_stream(fd: int, max_size: int) -> bytes:
+    """A FIFO or device (opened without waiting for a writer): read until its end or
+    max_size + 1 bytes; SourceError when nothing arrives for the read timeout."""
+    import select
+
+    wait = _read_timeout()
+    poll = select.poll()
+    poll.register(fd, select.POLLIN)
+    chunks, got = [], 0
+    while got <= max_size:
+        try:  # first, as a FIFO nobody has opened for writing reads as ended but never polls ready
+            chunk = os.read(fd, min(1 << 16, max_size + 1 - got))
+        except BlockingIOError:
+            if not poll.poll(wait * 1000):
+                ending = "a FIFO or device that is not ending"
+                raise SourceError(f"nothing read for {wait:g} s ({ending}); not read") from None
+            continue
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
 
 
 def load(path: str, max_size: int) -> Source:
     """Read one file, at most max_size bytes of it; never raises: a problem becomes Source.error."""
     try:
-        with open(path, "rb", opener=_open_without_waiting) as fh:
-            info = os.fstat(fh.fileno())
-            if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
-                return Source(path, error=_too_big(info.st_size, max_size))
-            data = fh.read(max_size + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                return Source(path, error="is a directory")
+            if stat.S_ISREG(info.st_mode):
+                if info.st_size > max_size:
+                    return Source(path, error=_too_big(info.st_size, max_size))
+                data = _read_regular(fd, info.st_size, max_size)
+            elif hasattr(os, "O_NONBLOCK"):
+                data = _read_stream(fd, max_size)
+            else:  # pragma: no cover - Windows: no FIFOs to wait on
+                data = os.read(fd, max_size + 1)
+        finally:
+            os.close(fd)
+    except SourceError as exc:
+        return Source(path, error=str(exc))
     except IsADirectoryError:
         return Source(path, error="is a directory")
     except PermissionError:

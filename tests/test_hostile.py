@@ -9,6 +9,7 @@ temporary HOME so that nothing of the machine's own is ever at stake.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -234,3 +235,109 @@ def test_the_report_is_written_whole_or_not_at_all(capsys, home, repo, monkeypat
     assert main(["check", "--no-cache", "--format", "json", "-o", "report.json", "goals.okr.md"]) == 130
     assert (repo / "report.json").read_text() == "the previous report"
     assert sorted(p.name for p in repo.iterdir()) == ["goals.okr.md", "report.json"]
+
+
+# -- 4. nothing hangs, nothing is read without bound --------------------------------------------
+def run_okrlint(
+    cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 90
+) -> subprocess.CompletedProcess:
+    """The real command in a child process, so that a hang fails the test instead of the suite."""
+    return subprocess.run(
+        [sys.executable, "-m", "okrlint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+    )
+
+
+def test_a_fifo_on_the_command_line_with_a_silent_writer_does_not_hang(tmp_path, home):
+    repo = tmp_path / "checkout"
+    repo.mkdir()
+    (repo / "goals.okr.md").write_text(GOOD_OKR)
+    os.mkfifo(repo / "pipe.okr.md")
+    writer = os.open(repo / "pipe.okr.md", os.O_RDWR)  # a writer that holds it open and says nothing
+    try:
+        done = run_okrlint(
+            repo, "check", "--no-cache", "--format", "json", "pipe.okr.md", "goals.okr.md",
+            env={"OKRLINT_READ_TIMEOUT": "1"}, timeout=60,
+        )
+    finally:
+        os.close(writer)
+    assert done.returncode == 2
+    reason = "nothing read for 1 s (a FIFO or device that is not ending); not read"
+    assert done.stderr.strip() == f"okrlint: pipe.okr.md: {reason}"
+    assert '"path": "goals.okr.md"' in done.stdout
+
+
+def test_a_fifo_on_the_command_line_is_read_when_its_writer_finishes(capsys, home, repo):
+    os.mkfifo(repo / "pipe.okr.md")
+    import threading
+
+    def write() -> None:
+        with open(repo / "pipe.okr.md", "w") as fh:  # waits for the reader
+            fh.write(GOOD_OKR)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        assert main(["check", "--no-cache", "pipe.okr.md"]) == 0
+    finally:
+        writer.join(10)
+    assert "1 OKR" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_cache_entry_linked_to_a_device_is_never_read(capsys, home, repo, device):
+    from okrlint.cache import read_regular_file
+
+    (repo / "entry").symlink_to(device)
+    assert read_regular_file(str(repo / "entry"), 1 << 20) is None
+    os.mkfifo(repo / "fifo-entry")
+    assert read_regular_file(str(repo / "fifo-entry"), 1 << 20) is None  # and does not wait
+
+
+PACK = (
+    "code: T001\nname: backtracking\nmessage: Hangs\nseverity: warning\napplies-to: [key_result]\n"
+    "match:\n  patterns:\n    - [{{TEXT: {{REGEX: '{regex}'}}}}]\n"
+    "examples:\n  bad: [{{text: Reach aaa users}}]\n  good: [{{text: Reach bbb users}}]\n"
+)
+
+
+@pytest.mark.parametrize("regex", ["^(a+)+$", "^(a|aa)+$", "^(.*a){20}$"])
+def test_a_pack_regular_expression_cannot_hang_the_run(capsys, home, repo, regex):
+    """Backtracking patterns on the longest word a statement may hold: the run ends in
+    seconds, reports every file in full without the rule, and says why (exit 2)."""
+    (repo / "pack.yaml").write_text(PACK.format(regex=regex))
+    (repo / ".okrlint.toml").write_text('extend-rules = ["pack.yaml"]\n')
+    (repo / "slow.okr.md").write_text(GOOD_OKR + "- KR: Reach " + "a" * 1900 + "b users\n")
+    code = main(["check", "--no-cache", "--format", "json", "slow.okr.md", "goals.okr.md"])
+    out, err = capsys.readouterr()
+    assert {f["path"] for f in json.loads(out)["files"]} == {"slow.okr.md", "goals.okr.md"}
+    if code == 2:  # the regex module runs ^(a+)+$ in polynomial time: no timeout to report
+        assert err.count("\n") == 1 and "pack.yaml" in err and "REGEX" in err and "took over" in err
+    else:
+        assert regex == "^(a+)+$" and not err
+
+
+@pytest.mark.parametrize("name", ["pack.yaml", ".okrlint.toml"])
+def test_configuration_and_packs_are_read_with_a_size_bound(capsys, home, repo, name):
+    big = repo / name
+    with open(big, "wb") as fh:  # sparse: no disk, but 2 GiB to anyone who reads it whole
+        fh.truncate(2 << 30)
+    if name == "pack.yaml":
+        (repo / ".okrlint.toml").write_text('extend-rules = ["pack.yaml"]\n')
+    assert main(["check", "--no-cache", "goals.okr.md"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and name in err and "over the" in err
+
+
+@pytest.mark.parametrize("name", ["pack.yaml", ".okrlint.toml"])
+def test_configuration_and_packs_must_be_regular_files(capsys, home, repo, name):
+    (repo / name).symlink_to("/dev/zero")
+    if name == "pack.yaml":
+        (repo / ".okrlint.toml").write_text('extend-rules = ["pack.yaml"]\n')
+    assert main(["check", "--no-cache", "goals.okr.md"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and name in err and "not a regular file" in err

@@ -11,7 +11,6 @@ Everything runs okrlint.cli.main in-process (the spaCy model loads once per sess
 
 from __future__ import annotations
 
-import builtins
 import codecs
 import contextlib
 import gc
@@ -28,7 +27,6 @@ from typing import Any
 
 import pytest
 
-from okrlint import sources
 from okrlint.cli import main
 from okrlint.readers import read_text
 
@@ -302,15 +300,15 @@ def test_file_without_read_permission(
     secret.chmod(0)
     try:
         if os.access(secret, os.R_OK):
-            # root reads whatever the mode says: make open() refuse this one file instead
-            real_open = builtins.open
+            # root reads whatever the mode says: make os.open refuse this one file instead
+            real_open = os.open
 
             def refusing_open(file: Any, *args: Any, **kwargs: Any) -> Any:
                 if os.fspath(file) == str(secret):
                     raise PermissionError(13, "Permission denied", str(secret))
                 return real_open(file, *args, **kwargs)
 
-            monkeypatch.setattr(sources, "open", refusing_open, raising=False)
+            monkeypatch.setattr(os, "open", refusing_open)
         code, report, err = check(capsys, str(folder))
     finally:
         secret.chmod(0o644)
