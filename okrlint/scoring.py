@@ -42,24 +42,36 @@ def _mean(values: list[float]) -> float:
     return fsum(values) / len(values)
 
 
-def okr_findings(findings: list[Finding], index: int) -> list[Finding]:
-    """The findings of the document's OKR number `index` (its statements' and its own)."""
-    return [f for f in findings if f.okr == index]
+class FindingsByPlace:
+    """A document's findings grouped once by OKR and by statement, so that the score and the
+    report find each statement's in constant time (a scan of every finding per statement
+    made a document with thousands of key results take minutes)."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.by_okr: dict[int | None, list[Finding]] = {}
+        self.by_statement: dict[tuple[int | None, int, str], list[Finding]] = {}
+        for f in findings:
+            self.by_okr.setdefault(f.okr, []).append(f)
+            self.by_statement.setdefault((f.okr, f.line, f.kind), []).append(f)
+
+    def of_okr(self, index: int) -> list[Finding]:
+        """The findings of the document's OKR number `index` (its statements' and its own)."""
+        return self.by_okr.get(index, [])
+
+    def of_statement(self, index: int, line: int, kind: str) -> list[Finding]:
+        """Of OKR `index`'s findings, those of its statement of that kind on that line."""
+        return self.by_statement.get((index, line, kind), [])
 
 
-def statement_findings(okr_findings: list[Finding], line: int, kind: str) -> list[Finding]:
-    """Of an OKR's findings, those of its statement of that kind on that line."""
-    return [f for f in okr_findings if f.line == line and f.kind == kind]
-
-
-def okr_score(okr: OKR, index: int, findings: list[Finding]) -> float:
-    mine = okr_findings(findings, index)
+def okr_score(okr: OKR, index: int, findings: list[Finding] | FindingsByPlace) -> float:
+    places = findings if isinstance(findings, FindingsByPlace) else FindingsByPlace(findings)
 
     def of(line: int, kind: str) -> float:
-        return statement_score(statement_findings(mine, line, kind))
+        return statement_score(places.of_statement(index, line, kind))
 
     objective = of(okr.objective.line, "objective") if okr.objective is not None else None
-    return combined_okr_score(objective, [of(kr.line, "key_result") for kr in okr.key_results], mine)
+    key_results = [of(kr.line, "key_result") for kr in okr.key_results]
+    return combined_okr_score(objective, key_results, places.of_okr(index))
 
 
 def combined_okr_score(objective: float | None, key_results: list[float], findings: list[Finding]) -> float:
@@ -82,8 +94,9 @@ def combined_okr_score(objective: float | None, key_results: list[float], findin
 def document_score(doc: Document, findings: list[Finding], only: frozenset[int] | None = None) -> float | None:
     """None for a document with no OKR: there is nothing to score. `only`: the indexes of the
     OKRs to score (those a change touched, for --changed-since), all of them when None."""
+    places = FindingsByPlace(findings)
     scores = [
-        okr_score(okr, i, findings)
+        okr_score(okr, i, places)
         for i, okr in enumerate(doc.okrs)
         if okr.statements() and (only is None or i in only)
     ]

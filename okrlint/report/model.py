@@ -27,10 +27,9 @@ from okrlint.model import (
 from okrlint.rulebook import Rule, find_rule, load_rules
 from okrlint.scoring import (
     GRADES,
+    FindingsByPlace,
     combined_okr_score,
     grade,
-    okr_findings,
-    statement_findings,
     statement_score,
 )
 
@@ -217,11 +216,11 @@ def _anatomy_dict(a: Anatomy) -> dict[str, Any]:
     return out
 
 
-def _okr(okr: OKR, index: int, findings: list[Finding]) -> OkrOut:
-    mine = okr_findings(findings, index)  # as okr_score picks them, so the scores agree
+def _okr(okr: OKR, index: int, places: FindingsByPlace) -> OkrOut:
+    mine = places.of_okr(index)  # as okr_score picks them, so the scores agree
 
     def of(stmt: Statement) -> StatementOut:
-        return _statement(stmt, statement_findings(mine, stmt.line, stmt.kind))
+        return _statement(stmt, places.of_statement(index, stmt.line, stmt.kind))
 
     objective = of(okr.objective) if okr.objective else None
     key_results = [of(s) for s in okr.key_results]
@@ -241,13 +240,14 @@ def _okr(okr: OKR, index: int, findings: list[Finding]) -> OkrOut:
 
 
 def _file(file: FileResult) -> FileOut:
+    places = FindingsByPlace(file.findings)
     return FileOut(
         path=file.path,
         score=file.score,
         grade=file.grade,
         cycle=file.cycle,
         error=file.error,
-        okrs=[_okr(okr, i, file.findings) for i, okr in enumerate(file.okrs)],
+        okrs=[_okr(okr, i, places) for i, okr in enumerate(file.okrs)],
         findings=file.findings,
         document_findings=[f for f in file.findings if f.kind == "document"],
     )
