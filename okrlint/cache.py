@@ -25,8 +25,9 @@ writes and reads the records in about half the time (9 and 13 us a statement aga
 and 25); it reads back only plain values (no code runs while loading, unlike pickle); and
 the Python version is part of the key, so a format change between versions cannot be
 misread. The document is reused only when the path and the source text are the
-same as when it was read. DIGEST is a BLAKE2b hash of the body: a file that was truncated,
-overwritten or edited fails it, is ignored, and is rewritten. Files are written to a
+same as when it was read. DIGEST is a BLAKE2b hash of the body keyed with the user's secret
+(below): a file that was truncated, overwritten or edited, even by someone who recomputed an
+unkeyed hash, fails it, is ignored, and is rewritten. Files are written to a
 temporary name in the same directory and renamed over the old one (os.replace), so
 concurrent okrlint processes see either the old file or the new one, never half of one;
 when two write the same file, the last rename wins, and both wrote the same analysis.
@@ -56,6 +57,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import marshal
 import os
 import re
@@ -196,10 +198,11 @@ class Entry:
 class AnalysisCache:
     """Per-document entries under `root/<analysis key>/`, memoised for the run."""
 
-    def __init__(self, root: str | os.PathLike[str], key: str) -> None:
+    def __init__(self, root: str | os.PathLike[str], key: str, secret: bytes | None = None) -> None:
         self.root = Path(root)
         self.dir = self.root / key
         self.key = key
+        self._secret = secret if secret is not None else user_secret() or b""
         self._fd: int | None = None  # the namespace folder, opened without following links
         self._refused = False
         self._entries: dict[str, Entry | None] = {}
@@ -208,6 +211,11 @@ class AnalysisCache:
     @classmethod
     def open(cls, root: str | os.PathLike[str], model: str | None) -> AnalysisCache:
         return cls(root, analysis_key(model))
+
+    def _digest(self, body: bytes) -> bytes:
+        """A hash of an entry's body keyed with the user's secret: whoever can write to the
+        cache but cannot read the secret cannot make an entry this run trusts."""
+        return hashlib.blake2b(body, digest_size=16, key=self._secret).hexdigest().encode()
 
     @staticmethod
     def _name(key: str) -> str:
@@ -262,11 +270,11 @@ class AnalysisCache:
         parts = header.split(b" ")
         if len(parts) != 3 or parts[0] != MAGIC or parts[1] != FORMAT:
             return None
-        if hashlib.blake2b(body, digest_size=16).hexdigest().encode() != parts[2]:
+        if not hmac.compare_digest(self._digest(body), parts[2]):
             return None
         try:
             texts, records, source, document = marshal.loads(body)
-        except (ValueError, EOFError, TypeError, MemoryError):  # not a 4-tuple, or not marshal data
+        except Exception:  # not a 4-tuple, not marshal data, too deep, too big: not an entry
             return None
         if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
             return None
@@ -309,7 +317,7 @@ class AnalysisCache:
         read = self._read.pop(key, None)
         source, document = (list(read[:2]), read[2]) if read else (None, None)
         body = marshal.dumps((texts, records, source, document))
-        header = b" ".join((MAGIC, FORMAT, hashlib.blake2b(body, digest_size=16).hexdigest().encode()))
+        header = b" ".join((MAGIC, FORMAT, self._digest(body)))
         folder = self._folder(create=True)
         if folder is None:
             return

@@ -53,7 +53,7 @@ class Config(BaseModel):
     include: list[str] = []
     exclude: list[str] = []
     fail_on: Severity = "warning"
-    max_file_size: int = Field(default=10 * 1024 * 1024, ge=1, strict=True)
+    max_file_size: int = Field(default=10 * 1024 * 1024, ge=1, le=1 << 30, strict=True)
     max_statement_length: int = Field(default=2000, ge=1, strict=True)
     cache_dir: str | None = None  # analysis cache; relative to this file; default ./.okrlint_cache
     fail_under: float | None = Field(default=None, ge=0, le=100)
@@ -201,6 +201,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except RecursionError:
         raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise ConfigError(f"{path}: invalid TOML: {str(exc).split(';')[0]}") from None
 
 
 def load_config_file(path: Path) -> Config:

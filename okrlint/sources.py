@@ -166,7 +166,32 @@ def discover(paths: list[str], config: Config | None = None) -> list[Entry]:
                 out.append(raw)
         except OSError as exc:
             out.append((raw, exc.strerror or str(exc)))
-    return out
+    return _each_file_once(out)
+
+
+def _where(entry: Entry) -> tuple[str, int, str]:
+    """Sort key: the absolute path, then the shortest of the names a file was given by."""
+    path = entry if isinstance(entry, str) else entry[0]
+    return os.path.normpath(os.path.abspath(path)), len(path), path
+
+
+def _each_file_once(entries: list[Entry]) -> list[Entry]:
+    """Entries in path order, a file named several ways (./a, a, a link to it, the directory
+    it is in) once, by the shortest of its names, as the same file checked twice is one file."""
+    seen: set[tuple[int, int] | str] = set()
+    kept: list[Entry] = []
+    for entry in sorted(entries, key=_where):
+        if isinstance(entry, str):
+            try:
+                info = os.stat(entry)
+                identity: tuple[int, int] | str = (info.st_dev, info.st_ino)
+            except OSError:
+                identity = _where(entry)[0]
+            if identity in seen:
+                continue
+            seen.add(identity)
+        kept.append(entry)
+    return kept
 
 
 def is_input(output: str, inputs: list[str]) -> bool:

@@ -20,7 +20,7 @@ import pytest
 
 import okrlint
 from okrlint import api, parallel
-from okrlint.cache import AnalysisCache, CacheError, analysis_key, clean, document_key
+from okrlint.cache import AnalysisCache, CacheError, analysis_key, clean, document_key, user_secret
 from okrlint.cli import main
 from okrlint.nlp.anatomy import analyse
 from okrlint.nlp.records import from_record, to_record
@@ -219,13 +219,13 @@ def test_damaged_cache_file_is_ignored_and_rebuilt(capsys, docs, isolated_cwd, m
         header, _ = data.split(b"\n", 1)
         value = (1, [2], None, {3}) if damage == "shape" else compile("1", "<planted>", "eval")
         body = marshal.dumps(value)
-        digest = hashlib.blake2b(body, digest_size=16).hexdigest().encode()
+        digest = signed(body)
         victim.write_bytes(header.rsplit(b" ", 1)[0] + b" " + digest + b"\n" + body)
     else:  # valid checksum, records that are not records: from_record fails, the text is redone
         header, body = data.split(b"\n", 1)
         texts, _, source, document = marshal.loads(body)
         body = marshal.dumps((texts, [[{"nonsense": 1}, []] for _ in texts], source, document))
-        digest = hashlib.blake2b(body, digest_size=16).hexdigest().encode()
+        digest = signed(body)
         victim.write_bytes(header.rsplit(b" ", 1)[0] + b" " + digest + b"\n" + body)
     spy = Spy(monkeypatch)
     assert check(capsys, "--format", "json", str(docs)) == (code, expected)
@@ -234,6 +234,30 @@ def test_damaged_cache_file_is_ignored_and_rebuilt(capsys, docs, isolated_cwd, m
     spy.texts.clear()
     assert check(capsys, "--format", "json", str(docs)) == (code, expected)
     assert spy.texts == []  # and the rebuilt file serves the next run
+
+
+def signed(body: bytes) -> bytes:
+    """The digest a run of this user writes (keyed with the user's secret)."""
+    return hashlib.blake2b(body, digest_size=16, key=user_secret() or b"").hexdigest().encode()
+
+
+def test_an_entry_rewritten_without_the_secret_is_not_trusted(capsys, docs, isolated_cwd, monkeypatch):
+    """Whoever can write to a shared cache but not read the user's secret (a CI cache restored
+    from another job) rewrites an entry with a correct unkeyed checksum: a document whose key
+    results were dropped. The run must not report the forged document."""
+    code, expected = check(capsys, "--format", "json", str(docs))
+    for victim in entries(isolated_cwd / ".okrlint_cache"):
+        header, body = victim.read_bytes().split(b"\n", 1)
+        texts, records, source, document = marshal.loads(body)
+        if document is None:
+            continue
+        forged = json.loads(document)
+        for okr in forged["okrs"]:
+            okr["key_results"] = []
+        body = marshal.dumps((texts, records, source, json.dumps(forged)))
+        digest = hashlib.blake2b(body, digest_size=16).hexdigest().encode()
+        victim.write_bytes(header.rsplit(b" ", 1)[0] + b" " + digest + b"\n" + body)
+    assert check(capsys, "--format", "json", str(docs)) == (code, expected)
 
 
 def test_concurrent_processes_share_one_cache(capsys, docs, isolated_cwd):

@@ -112,9 +112,9 @@ def test_missing_path_in_json_keeps_the_other_files(
     code, data = run_json(capsys, str(missing), str(good))
     assert code == 2
     paths = [f["path"] for f in data["files"]]
-    assert paths == [str(missing), str(good)]
-    assert data["files"][0]["error"]
-    assert data["files"][1]["okrs"]
+    assert paths == [str(good), str(missing)]  # in path order, not the command line's
+    assert data["files"][1]["error"]
+    assert data["files"][0]["okrs"]
 
 
 def test_unreadable_yaml_exits_2_without_traceback(

@@ -341,3 +341,68 @@ def test_configuration_and_packs_must_be_regular_files(capsys, home, repo, name)
     assert main(["check", "--no-cache", "goals.okr.md"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and name in err and "not a regular file" in err
+
+
+# -- 5. bad input is a one-line error, never a traceback ---------------------------------------
+HUGE = "9" * 5000
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("huge.okrs.json", '{"objectives": [{"objective": "Delight customers", "key_results": [' + HUGE + "]}]}"),
+        ("huge-key.okrs.json", '{"objectives": [{"objective": "Delight customers", "x": ' + HUGE + "}]}"),
+        ("huge.okrs.yaml", "objectives:\n  - objective: Delight customers\n    key_results: [" + HUGE + "]\n"),
+        ("huge-key.okrs.yaml", "objectives:\n  - objective: Delight customers\n    owner: 0x" + HUGE + "\n"),
+    ],
+)
+def test_integers_of_thousands_of_digits_are_read_or_refused_in_one_line(capsys, home, repo, name, content):
+    (repo / name).write_text(content)
+    code = main(["check", "--no-cache", "--format", "json", name, "goals.okr.md"])
+    out, err = capsys.readouterr()
+    assert code in (0, 1, 2)
+    assert "Traceback" not in err and err.count("\n") <= 1
+    assert "goals.okr.md" in {f["path"] for f in json.loads(out)["files"]}
+
+
+@pytest.mark.parametrize(
+    "toml",
+    [
+        b"a = " + b"[" * 50_000 + b"]" * 50_000 + b"\n",
+        b"a = " + b"{b = " * 5_000 + b"1" + b"}" * 5_000 + b"\n",
+        'model = "caf\u00e9"\n'.encode("latin-1"),
+        "fail-on = 'error'\n".encode("utf-16"),
+        b"max-file-size = 9223372036854775807\n",
+        b"max-file-size = 1" + b"0" * 5000 + b"\n",
+    ],
+    ids=["nested-arrays", "nested-tables", "latin-1", "utf-16", "max-file-size-2**63-1", "huge-integer"],
+)
+def test_a_broken_configuration_is_one_line(capsys, home, repo, toml):
+    (repo / ".okrlint.toml").write_bytes(toml)
+    assert main(["check", "--no-cache", "goals.okr.md"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("okrlint: ") and ".okrlint.toml" in err
+
+
+@pytest.mark.parametrize("model", ["pip", "blank:zz", "./empty-pipeline", "./broken-pipeline"])
+def test_a_model_that_is_not_a_pipeline_is_one_line(capsys, home, repo, model):
+    (repo / "empty-pipeline").mkdir()
+    (repo / "empty-pipeline" / "config.cfg").write_text("")
+    (repo / "broken-pipeline").mkdir()
+    (repo / "broken-pipeline" / "config.cfg").write_text("[nlp]\nlang = \"en\"\npipeline = [\"tagger\"]\n[components\n")
+    (repo / "broken-pipeline" / "meta.json").write_text("{")
+    assert main(["check", "--no-cache", "--model", model, "goals.okr.md"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("okrlint: ") and model.lstrip("./") in err
+
+
+# -- 9. each real file once, in path order ------------------------------------------------------
+def test_a_file_named_several_ways_is_reported_once_in_path_order(capsys, home, repo):
+    (repo / "b.okr.md").write_text(GOOD_OKR)
+    (repo / "a.okr.md").write_text(GOOD_OKR)
+    (repo / "sub").mkdir()
+    (repo / "link.okr.md").symlink_to("a.okr.md")
+    names = ["b.okr.md", "a.okr.md", "./a.okr.md", "sub/../a.okr.md", "link.okr.md", str(repo / "a.okr.md"), "."]
+    assert main(["check", "--no-cache", "--format", "json", *names]) == 0
+    paths = [f["path"] for f in json.loads(capsys.readouterr().out)["files"]]
+    assert paths == ["a.okr.md", "b.okr.md", "./goals.okr.md"]  # a walk names files from where it starts

@@ -27,6 +27,9 @@ _SAFE_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", 
 MAX_NODES = 200_000
 MAX_EXTRA_CHARS = 1_000_000
 MAX_DEPTH = 200
+# Python converts integers of more digits than this to and from text only on request
+# (sys.int_max_str_digits); such a number in a goal document is kept as the text it is.
+MAX_INT_DIGITS = 4000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -236,12 +239,15 @@ def load_yaml(text: str) -> Any:
                 items.append(convert(child, depth + 1))
                 items.item_lines.append(child.start_mark.line + 1)
             return items
+        column = node.start_mark.column + 1
+        if node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_INT_DIGITS:
+            budget.spend(line, len(node.value))
+            return _loc_str(node.value, line, column)
         try:
             value = constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
             reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             raise ReadError(f"invalid YAML value: {reason}", line) from None
-        column = node.start_mark.column + 1
         if isinstance(value, str):
             budget.spend(line, len(value))
             return _loc_str(value, line, column + 1 if getattr(node, "style", None) in ('"', "'") else column)
@@ -309,6 +315,9 @@ def _json_values(text: str) -> Any:
                 value.line, value.column = line, pos - line_start + 2
             elif token in _JSON_WORDS:
                 value = _JSON_WORDS[token]
+            elif len(token) > MAX_INT_DIGITS:
+                value = LocStr(token)
+                value.line, value.column = line, pos - line_start + 1
             else:  # a number (json.loads has checked it): also NaN, Infinity, 1e400
                 value = int(token) if token.lstrip("-").isdigit() else float(token)
         if not stack:
@@ -324,11 +333,15 @@ def _json_values(text: str) -> Any:
     return root
 
 
+def _json_int(token: str) -> int | str:
+    return token if len(token) > MAX_INT_DIGITS else int(token)
+
+
 def load_json(text: str) -> Any:
     """JSON text to plain values (LocStr, LocDict, LocList, numbers, None) that know their
     lines; nesting past MAX_DEPTH is refused with the line where it happens. Raises ReadError."""
     try:
-        json.loads(text)  # its error messages, with their lines, are the ones users see
+        json.loads(text, parse_int=_json_int)  # its error messages, with their lines, are the ones users see
     except json.JSONDecodeError as exc:
         raise ReadError(f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
     except RecursionError:
