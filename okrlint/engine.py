@@ -14,6 +14,7 @@ from okrlint.checks import ALL_RULES, Context, Directive, DocumentContext, Hit, 
 from okrlint.classify import classify, foreign_statements
 from okrlint.config import Config
 from okrlint.model import Document, Finding, Severity, StatementKind
+from okrlint.readers.base import editor_lines
 from okrlint.rulebook import Rule
 
 _DIRECTIVE = re.compile(
@@ -69,7 +70,7 @@ def parse_suppressions(text: str) -> Suppressions:
     by_line: dict[int, set[str]] = {}
     whole: set[str] = set()
     open_ranges: dict[str, Directive] = {}
-    lines = text.splitlines()
+    lines = editor_lines(text)
     pending_next: dict[str, Directive] = {}
     directives: list[Directive] = []
     origin: dict[tuple[int, str], Directive] = {}

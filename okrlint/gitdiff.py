@@ -27,6 +27,11 @@ Changed = frozenset[int] | None
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 
+# File names are names, never pathspec patterns ("[a].okr.md" would also match "a.okr.md",
+# ":(top)x" names another file); and no command a repository's config names runs for a diff.
+_SAFE = ("--literal-pathspecs", "-c", "core.fsmonitor=false")
+
+
 class GitError(Exception):
     """git could not answer (not a repository, unknown ref, no git); the message is one line."""
 
@@ -34,7 +39,13 @@ class GitError(Exception):
 def _git(args: Sequence[str], cwd: str) -> str:
     try:
         proc = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False
+            ["git", *_SAFE, *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            check=False,
         )
     except FileNotFoundError:
         raise GitError("--changed-since needs git, and git is not installed") from None

@@ -406,3 +406,70 @@ def test_a_file_named_several_ways_is_reported_once_in_path_order(capsys, home, 
     assert main(["check", "--no-cache", "--format", "json", *names]) == 0
     paths = [f["path"] for f in json.loads(capsys.readouterr().out)["files"]]
     assert paths == ["a.okr.md", "b.okr.md", "./goals.okr.md"]  # a walk names files from where it starts
+
+
+# -- 8. one definition of a line: the editor's (\n, \r\n or \r) --------------------------------
+BAD_KR = "Publish 10 help articles"  # an output, not an outcome: kr-output
+
+
+def findings_at(capsys: pytest.CaptureFixture[str], name: str) -> list[tuple[int, str]]:
+    main(["check", "--no-cache", "--format", "json", name])
+    report = json.loads(capsys.readouterr().out)
+    return [(f["line"], f["name"]) for f in report["files"][0]["findings"]]
+
+
+def test_cr_only_line_endings_count_as_lines(capsys, home, repo):
+    lines = ["{", '"objectives": [{', '"objective": "Delight our customers",', f'"key_results": ["{BAD_KR}"]', "}]}"]
+    (repo / "goals.okrs.json").write_text("\r".join(lines), newline="")
+    assert (4, "kr-output") in findings_at(capsys, "goals.okrs.json")
+
+
+@pytest.mark.parametrize("separator", ["\x0c", "\x0b", "\x1c", "\x85", "\u2028"])
+def test_separators_inside_a_line_are_not_line_breaks_in_yaml(capsys, home, repo, separator):
+    text = f"objectives:\n  - objective: Delight our{separator} customers\n    key_results:\n      - {BAD_KR}\n"
+    (repo / "goals.okrs.yaml").write_text(text, newline="")
+    assert (4, "kr-output") in findings_at(capsys, "goals.okrs.yaml")
+
+
+@pytest.mark.parametrize("separator", ["\x0c", "\x0b", "\x1c", "\x85", "\u2028"])
+def test_disable_next_line_switches_off_the_line_the_editor_shows(capsys, home, repo, separator):
+    text = (
+        f"# Objective: Delight our{separator} customers\n"
+        f"- KR: Increase NPS from 30 to 45\n"
+        "<!-- okrlint-disable-next-line kr-output -->\n"
+        f"- KR: {BAD_KR}\n"
+        f"- KR: Write 5 blog posts{separator} this quarter\n"
+    )
+    (repo / "goals.okr.md").write_text(text, newline="")
+    got = findings_at(capsys, "goals.okr.md")
+    assert (4, "kr-output") not in got and (5, "kr-output") in got
+    assert not [name for _, name in got if name == "unused-suppression"]
+
+
+def test_sarif_uris_are_percent_encoded(capsys, home, repo):
+    name = "team goals #1 [q3] 100%.okr.md"
+    (repo / name).write_text(GOOD_OKR + f"- KR: {BAD_KR}\n")
+    main(["check", "--no-cache", "--format", "sarif", name])
+    sarif = json.loads(capsys.readouterr().out)
+    uris = {
+        location["physicalLocation"]["artifactLocation"]["uri"]
+        for result in sarif["runs"][0]["results"]
+        for location in result["locations"]
+    }
+    assert uris == {"team%20goals%20%231%20%5Bq3%5D%20100%25.okr.md"}
+
+
+@pytest.mark.parametrize("name", ["[a].okr.md", ":(top)b.okr.md", "*.okr.md"])
+def test_changed_since_takes_file_names_literally(capsys, home, repo, name):
+    def git(*args: str) -> None:
+        config = ["-c", "user.name=t", "-c", "user.email=t@t.invalid", "-c", "commit.gpgsign=false"]
+        subprocess.run(["git", *config, *args], cwd=repo, check=True, capture_output=True)
+
+    (repo / name).write_text(GOOD_OKR + f"- KR: {BAD_KR}\n")
+    (repo / "a.okr.md").write_text(GOOD_OKR)  # what [a] would match as a pattern
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "OKRs")
+    (repo / "a.okr.md").write_text(GOOD_OKR + f"- KR: {BAD_KR}\n")  # changed; the named file is not
+    assert main(["check", "--no-cache", "--format", "json", "--changed-since", "HEAD", name]) == 0
+    assert json.loads(capsys.readouterr().out)["files"] == []

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePath
 
 from okrlint.model import Document
-from okrlint.readers.base import ReadError
+from okrlint.readers.base import ReadError, with_editor_lines
 
 FORMATS = ("markdown", "yaml", "json", "text")
 _SUFFIXES = {
@@ -37,17 +36,10 @@ def detect_format(path: str, text: str) -> str:
     return "markdown"
 
 
-_NOT_LINE_BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
-_NOT_LINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-
-
 def read_text(text: str, path: str = "<text>", format: str | None = None) -> Document:
     """Read one document; raises ReadError with a one-line message for unreadable input."""
     fmt = format or detect_format(path, text)
-    if fmt in ("markdown", "text") and _NOT_LINE_BREAK.search(text):
-        # str.splitlines() also breaks at form feeds, \x1c-\x1e, NEL and the Unicode line
-        # separators, which editors show inside a line: as spaces, line numbers match the editor's
-        text = text.translate(_NOT_LINE_BREAKS)
+    text = with_editor_lines(text)  # every reader then counts lines as the user's editor does
     if fmt == "markdown":
         from okrlint.readers import markdown
 

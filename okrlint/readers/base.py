@@ -32,6 +32,29 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: ascii(m.group(0))[1:-1], text)
 
 
+# A line ends at \n, \r\n or \r, as editors, the Language Server Protocol and SARIF count
+# them. str.splitlines() also breaks at VT, FF, FS, GS, RS, NEL, LS and PS, which editors
+# show inside a line, and YAML at NEL, LS and PS: counted so, every line number after one
+# would be off, and a suppression comment would switch off the wrong line.
+_LINE_BREAK = re.compile("\r\n?|\n")
+_INLINE_SEPARATOR = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_AS_SPACES = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
+
+
+def editor_lines(text: str) -> list[str]:
+    """The lines of a text as an editor numbers them (a final line break ends the last line)."""
+    lines = _LINE_BREAK.split(text)
+    return lines[:-1] if lines and not lines[-1] and len(lines) > 1 else lines
+
+
+def with_editor_lines(text: str) -> str:
+    """The text with every line break written \n and every separator that is not a line
+    break written as a space, so that any parser's line numbers are the editor's."""
+    if "\r" in text:
+        text = _LINE_BREAK.sub("\n", text)
+    return text.translate(_AS_SPACES) if _INLINE_SEPARATOR.search(text) else text
+
+
 _STATEMENT_TEMPLATE = field_defaults(Statement)
 
 

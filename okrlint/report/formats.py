@@ -7,8 +7,11 @@ escaping is the JSON encoder's job and cannot be got wrong by hand.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
+from pathlib import PurePath
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from okrlint import __version__
 from okrlint.jsonfmt import dumps as json_dumps  # json.dumps(indent=2), faster on big reports
@@ -97,12 +100,13 @@ def render_sarif(report: Report, colour: bool = False) -> str:
     results = []
     notifications = []
     for file in report.files:
+        uri = _uri(file.path)
         if file.error:
             notifications.append(
                 {
                     "level": "error",
                     "message": {"text": f"{file.path}: {file.error}"},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": file.path}}}],
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(file.path)}}}],
                 }
             )
         for f in file.findings:
@@ -113,7 +117,7 @@ def render_sarif(report: Report, colour: bool = False) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": file.path},
+                            "artifactLocation": {"uri": uri},
                             "region": {"startLine": f.line, "startColumn": max(1, f.column)},
                         }
                     }
@@ -139,6 +143,15 @@ def render_sarif(report: Report, colour: bool = False) -> str:
         "columnKind": "unicodeCodePoints",
     }
     return _json({"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]})
+
+
+def _uri(path: str) -> str:
+    """A path as SARIF's artifactLocation.uri: a URI reference (RFC 3986), so a space, '#',
+    '%' or '[' in a file name is percent-encoded; an absolute path becomes a file: URI."""
+    posix = PurePath(path).as_posix()
+    if os.path.isabs(path):
+        return "file://" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:")
+    return quote(posix, safe="/")
 
 
 def _fingerprint(*parts: str) -> str:
