@@ -210,10 +210,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     said = args.format == "text" and not args.output and sys.stdout.isatty() and sys.stderr.isatty()
     for file in result.files:
         if file.error and not said:
-            print(f"okrlint: {file.path}: {file.error}", file=sys.stderr)
+            _say(f"okrlint: {file.path}: {file.error}", file=sys.stderr)
     incomplete = _broken_pack_rules()
     for problem in incomplete:
-        print(f"okrlint: {problem}", file=sys.stderr)
+        _say(f"okrlint: {problem}", file=sys.stderr)
     if result.errors or incomplete:
         return EXIT_ERROR
     failed = False
@@ -293,7 +293,7 @@ def cmd_init(directory: str) -> int:
     try:
         written = init(Path(directory))
     except InitError as exc:
-        print(f"okrlint: {exc}", file=sys.stderr)
+        _say(f"okrlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     for path in written:
         print(f"wrote {path}")
@@ -323,9 +323,16 @@ def cmd_schema(which: str) -> int:
     return EXIT_CLEAN
 
 
+def _say(*parts: Any, file: Any = None) -> None:
+    """print() for text a rule pack or a document wrote: invisible characters escaped."""
+    from okrlint.escape import visible
+
+    print(*(visible(part) for part in parts), file=file)
+
+
 def cmd_rules() -> int:
     for rule in _all_rules():
-        print(f"{rule.code}  {rule.name:32} {rule.severity:8} {rule.summary}")
+        _say(f"{rule.code}  {rule.name:32} {rule.severity:8} {rule.summary}")
     return EXIT_CLEAN
 
 
@@ -340,32 +347,32 @@ def cmd_explain(key: str) -> int:
         names = sorted({r.name for r in rules} | {r.code.lower() for r in rules})
         close = get_close_matches(key.lower(), names, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        print(f"okrlint: unknown rule {key!r}{hint}; `okrlint rules` lists them", file=sys.stderr)
+        _say(f"okrlint: unknown rule {key!r}{hint}; `okrlint rules` lists them", file=sys.stderr)
         return EXIT_ERROR
-    print(f"{rule.code} {rule.name} ({rule.severity}, applies to {', '.join(rule.applies_to)})\n")
-    print(rule.summary + "\n")
+    _say(f"{rule.code} {rule.name} ({rule.severity}, applies to {', '.join(rule.applies_to)})\n")
+    _say(rule.summary + "\n")
     if rule.rationale:
-        print("Why it matters\n" + rule.rationale.rstrip() + "\n")
+        _say("Why it matters\n" + rule.rationale.rstrip() + "\n")
     if rule.source:
-        print("Source: " + rule.source + "\n")
+        _say("Source: " + rule.source + "\n")
     if rule.suggestion:
-        print("What to do instead\n" + rule.suggestion + "\n")
+        _say("What to do instead\n" + rule.suggestion + "\n")
     for label, examples in (("Bad", rule.examples.bad), ("Good", rule.examples.good)):
         if examples:
-            print(f"{label} examples")
+            _say(f"{label} examples")
             for ex in examples:
                 line = ex.document.strip().replace("\n", "\n      ") if ex.document else ex.text
                 better = f"\n      better: {ex.good_form}" if ex.good_form else ""
-                print(
+                _say(
                     f"  - ({ex.kind.replace('_', ' ')}) {line}{better}"
                     if not ex.document
                     else f"  - {ex.text}:\n      {line}"
                 )
-            print()
+            _say()
     if rule.parameters:
-        print("Options: " + ", ".join(f"{k} = {v!r}" for k, v in rule.parameters.items()))
+        _say("Options: " + ", ".join(f"{k} = {v!r}" for k, v in rule.parameters.items()))
     if rule.lexicons:
-        print("Word lists: " + ", ".join(rule.lexicons) + " (rules/lexicons.yaml; extend with [tool.okrlint.lexicons])")
+        _say("Word lists: " + ", ".join(rule.lexicons) + " (rules/lexicons.yaml; extend with [tool.okrlint.lexicons])")
     return EXIT_CLEAN
 
 
@@ -437,7 +444,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if not _is_user_error(exc):
             raise
-        print(f"okrlint: {exc}", file=sys.stderr)
+        _say(f"okrlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -473,3 +474,98 @@ def test_changed_since_takes_file_names_literally(capsys, home, repo, name):
     (repo / "a.okr.md").write_text(GOOD_OKR + f"- KR: {BAD_KR}\n")  # changed; the named file is not
     assert main(["check", "--no-cache", "--format", "json", "--changed-since", "HEAD", name]) == 0
     assert json.loads(capsys.readouterr().out)["files"] == []
+
+
+# -- 7. no raw control character reaches a person ----------------------------------------------
+# Trojan Source bidi overrides and isolates, zero-width characters, a BOM, and terminal
+# escapes: clear screen, an OSC 8 hyperlink to forge, a bell, a C1 CSI.
+INVISIBLE = ["\u202e", "\u2066", "\u2069", "\u200b", "\u200d", "\ufeff", "\x1b", "\x07", "\x9b", "\r"]
+SNEAKY_OKR = (
+    "# Q3 2026\x1b[2J\n\n"
+    "## Objective: Delight our\u202e customers\n"
+    "- KR: Publish 10 help\u200b articles \x1b]8;;https://evil.example\x07here\x1b]8;;\x07 (@owner\u2066x\u2069)\n"
+    "- KR: Increase NPS\ufeff from 30 to 45\x9b31m\n"
+)
+SNEAKY_PACK = (
+    "code: EVIL1\nname: sneaky\nseverity: warning\napplies-to: [key_result]\n"
+    'message: "Sneaky\\u202e \\x1b[2J\\x07 <script>alert(1)</script> {detail}"\n'
+    'summary: "Sum\\u2066mary\\x1b]8;;https://evil.example\\x07"\n'
+    'rationale: "Clears\\x1b[2J your \\u200b terminal"\n'
+    "match:\n  phrases: [help]\n"
+    "examples:\n  bad: [{text: 'Publish 10 help\\u202e articles'}]\n  good: [{text: Increase NPS from 30 to 45}]\n"
+)
+
+
+@pytest.fixture
+def sneaky(repo: Path) -> Path:
+    (repo / "goals.okr.md").write_text(SNEAKY_OKR, newline="")
+    (repo / "pack.yaml").write_text(SNEAKY_PACK)
+    (repo / ".okrlint.toml").write_text('extend-rules = ["pack.yaml"]\n')
+    return repo
+
+
+def raw_controls(text: str) -> list[str]:
+    return [repr(c) for c in INVISIBLE if c in text]
+
+
+@pytest.mark.parametrize("fmt", ["concise", "markdown", "github", "text"])
+def test_human_formats_escape_control_characters_visibly(capsys, home, sneaky, fmt):
+    main(["check", "--no-cache", "--format", fmt, "goals.okr.md"])
+    out, err = capsys.readouterr()
+    assert raw_controls(out + err) == []
+    assert "\\u202e" in out or "\\\\u202e" in out  # shown, not dropped
+    if fmt == "markdown":  # a pull-request comment: a pack's message writes no HTML into it
+        assert re.search(r"(?<!\\)<script", out) is None  # \<script\> is the text, not a tag
+
+
+def test_the_terminal_report_escapes_control_characters(home, sneaky):
+    """The text format on a real pseudo-terminal (colour on): only okrlint's own SGR colours."""
+    import pty
+
+    primary, secondary = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "okrlint", "check", "--no-cache", "goals.okr.md"],
+        cwd=sneaky, stdin=subprocess.DEVNULL, stdout=secondary, stderr=secondary,
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(60)
+    os.close(primary)
+    out = b"".join(chunks).decode()
+    assert "\x1b[" in out  # colours are on: it is a terminal
+    own_colours = re.sub(r"\x1b\[[0-9;]*m", "", out).replace("\r\n", "\n")
+    assert raw_controls(own_colours) == []
+    assert "[2J" not in re.sub(r"\\x1b\[2J", "", own_colours)  # the clear-screen shown escaped only
+    assert "\\u202e" in own_colours
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_machine_formats_keep_the_text_as_written(capsys, home, sneaky, fmt):
+    main(["check", "--no-cache", "--format", fmt, "goals.okr.md"])
+    out = capsys.readouterr().out
+    values = json.dumps(json.loads(out), ensure_ascii=False)
+    assert "'\\u200b'" in raw_controls(values)  # the key result's zero-width space, as written
+
+
+def test_the_html_report_marks_control_characters(capsys, home, sneaky):
+    main(["check", "--no-cache", "--format", "html", "goals.okr.md"])
+    out = capsys.readouterr().out
+    assert raw_controls(out) == []
+    assert '<mark class="invisible" title="U+202E">\\u202e</mark>' in out
+    assert "<script>alert" not in out
+
+
+@pytest.mark.parametrize("command", [["rules"], ["explain", "EVIL1"], ["test-rules", "pack.yaml"]])
+def test_rule_listings_escape_a_packs_texts(capsys, home, sneaky, command):
+    main(command)
+    out, err = capsys.readouterr()
+    assert raw_controls(out + err) == []
+    assert "EVIL1" in out

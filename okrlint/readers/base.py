@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from okrlint.escape import printable
 from okrlint.model import OKR, Document, ReaderNote, Statement, StatementKind, construct, field_defaults
 
 if TYPE_CHECKING:  # a fully cached run reads no document, so it need not compile the label patterns
@@ -20,16 +21,6 @@ _CYCLE = re.compile(
       | FY\s?\d{2,4}(?:(?:\s*[-/]|[^\S\x20]*\x20)\s*[QH][1-4])?
     )\b"""
 )
-
-
-# What must not reach a terminal or a report raw: C0/C1 controls (newlines included), DEL,
-# zero-width and bidirectional formatting characters, line separators, lone surrogates.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
-
-
-def printable(text: str) -> str:
-    """Text on one line with every unprintable character written as its escape (\\x1b)."""
-    return _UNPRINTABLE.sub(lambda m: ascii(m.group(0))[1:-1], text)
 
 
 # A line ends at \n, \r\n or \r, as editors, the Language Server Protocol and SARIF count

@@ -1,8 +1,10 @@
-"""The Jinja environment for report templates (okrlint/templates/*.j2) and its filters.
+"""The Jinja environments for report templates (okrlint/templates/*.j2) and their filters.
 
-HTML and XML templates are autoescaped; the text template strips control characters so a
-statement cannot drive the terminal; the GitHub and Markdown filters escape what those
-formats treat as syntax.
+Every value a template outputs passes one gate (Jinja's `finalize`), by the kind of output:
+in the reports people read (text, Markdown, GitHub annotations) control and invisible
+characters are written as escapes (okrlint.escape.visible), whatever the template does; the
+HTML report escapes HTML and marks them; the JUnit XML keeps the text as written. The GitHub
+and Markdown filters escape what those formats treat as syntax.
 """
 
 from __future__ import annotations
@@ -11,20 +13,18 @@ import re
 from functools import lru_cache
 from typing import Any
 
-# C0 and C1 controls (ESC, CSI, BEL...) and Unicode bidirectional controls
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from okrlint.escape import INVISIBLE, visible
+
 COLOURS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "green": "32"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#<>!~])")
 
 
-def safe_terminal(text: Any) -> str:
-    """Drop control characters (ESC, CSI, BEL...) so text from a goal document cannot drive the terminal."""
-    return _CONTROL.sub("", str(text))
+safe_terminal = visible  # the name templates' `term` filter had; the same gate
 
 
 def markdown_text(text: Any) -> str:
     """Statement text inside Markdown: no HTML, no formatting, no table breaks."""
-    clean = safe_terminal(text).replace("&", "&amp;")
+    clean = visible(text).replace("&", "&amp;")
     return _MD_SPECIAL.sub(r"\\\1", clean).replace("\n", " ")
 
 
@@ -47,8 +47,37 @@ def xml_safe(text: Any) -> str:
 # Compiling text.j2 costs about 20 ms a run.
 
 
-@lru_cache(maxsize=1)
-def environment() -> Any:
+def _shown(value: Any) -> Any:
+    """What a template of a human format outputs: okrlint's own markup (the colours of
+    `paint`) as it is, any other text with its invisible characters escaped."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return visible(value)
+    return value
+
+
+def _marked(value: Any) -> Any:
+    """What the HTML report outputs: HTML-escaped text with each invisible character shown as
+    its escape in a <mark> that names it."""
+    from markupsafe import Markup, escape
+
+    if isinstance(value, str) and not hasattr(value, "__html__") and INVISIBLE.search(value):
+        marked = INVISIBLE.sub(
+            lambda m: f'<mark class="invisible" title="U+{ord(m.group(0)):04X}">{ascii(m.group(0))[1:-1]}</mark>',
+            str(escape(value)),
+        )
+        return Markup(marked)
+    return value
+
+
+def _kind(template: str) -> str:
+    if template.endswith(".html.j2"):
+        return "html"
+    return "xml" if template.endswith(".xml.j2") else "human"
+
+
+@lru_cache(maxsize=3)
+def environment(kind: str = "human") -> Any:
+    """The environment for one kind of output: "human", "html" or "xml" (see the module doc)."""
     import jinja2
 
     env = jinja2.Environment(
@@ -60,6 +89,7 @@ def environment() -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        finalize={"human": _shown, "html": _marked}.get(kind),
     )
     env.filters.update(
         term=safe_terminal, md=markdown_text, gh_data=github_data, gh_prop=github_property, xml_safe=xml_safe
@@ -68,11 +98,13 @@ def environment() -> Any:
 
 
 def render_template(template: str, **context: Any) -> str:
+    from markupsafe import Markup
+
     colour = bool(context.get("colour"))
 
     def paint(text: Any, style: str) -> str:
-        text = safe_terminal(text)
+        text = visible(text)
         code = COLOURS.get(style)
-        return f"\x1b[{code}m{text}\x1b[0m" if colour and code else text
+        return Markup(f"\x1b[{code}m{text}\x1b[0m") if colour and code else text
 
-    return str(environment().get_template(template).render(paint=paint, **context))
+    return str(environment(_kind(template)).get_template(template).render(paint=paint, **context))
