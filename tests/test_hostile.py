@@ -569,3 +569,77 @@ def test_rule_listings_escape_a_packs_texts(capsys, home, sneaky, command):
     out, err = capsys.readouterr()
     assert raw_controls(out + err) == []
     assert "EVIL1" in out
+
+
+# -- all at once -------------------------------------------------------------------------------
+GOOD_YAML = (
+    "objectives:\n  - objective: Make support effortless\n"
+    "    key_results:\n      - Cut median first reply from 9 hours to 2 hours\n"
+)
+
+
+def hostile_checkout(root: Path, home: Path, marker: Path) -> Path:
+    """A checkout whose configuration, rule pack, file names, symbolic links and cache are all
+    hostile, with two good OKR files among them."""
+    repo = root / "checkout"
+    (repo / "team").mkdir(parents=True)
+    (repo / "team" / "alpha.okr.md").write_text(GOOD_OKR + f"- KR: {BAD_KR}\n")
+    (repo / "team" / "beta.okrs.yaml").write_text(GOOD_YAML)
+    # configuration: the cache in the home directory, a pack that hangs and writes escapes
+    (repo / ".okrlint.toml").write_text('cache-dir = "~"\nextend-rules = ["rules"]\n')
+    (repo / "rules").mkdir()
+    (repo / "rules" / "sneaky.yaml").write_text(SNEAKY_PACK)
+    (repo / "rules" / "slow.yaml").write_text(PACK.format(regex="^(a|aa)+$").replace("T001", "T002"))
+    # code to run: packages that shadow okrlint's imports under `python -m`
+    for package in ("yaml", "jinja2", "spacy", "markdown_it", "regex"):
+        (repo / package).mkdir()
+        (repo / package / "__init__.py").write_text(EVIL.format(marker=str(marker)))
+    # names and links
+    (repo / "sneaky.okr.md").write_text(SNEAKY_OKR + "- KR: Reach " + "a" * 1900 + "b users\n", newline="")
+    with open(os.path.join(os.fsencode(repo), b"esc\x1b]0;pwned\x07.okr.md"), "w") as fh:
+        fh.write(GOOD_OKR)
+    (repo / "[a].okr.md").write_text(GOOD_OKR)
+    (repo / "loop.okr.md").symlink_to("loop.okr.md")
+    (repo / "zero.okr.md").symlink_to("/dev/zero")
+    os.mkfifo(repo / "pipe.okr.md")
+    (repo / "huge.okrs.json").write_text('{"objectives": [{"objective": "Grow", "key_results": [' + HUGE + "]}]}")
+    (repo / "okrlint.sarif").symlink_to(home / ".bashrc")
+    (repo / ".okrlint_cache").symlink_to(home)
+    return repo
+
+
+def test_a_hostile_checkout_is_checked_and_cleaned_safely(tmp_path, home):
+    marker = tmp_path / "PWNED"
+    repo = hostile_checkout(tmp_path, home, marker)
+    alone = tmp_path / "alone"
+    (alone / "team").mkdir(parents=True)
+    (alone / "rules").mkdir()
+    for name in ("team/alpha.okr.md", "team/beta.okrs.yaml", ".okrlint.toml", "rules/sneaky.yaml", "rules/slow.yaml"):
+        (alone / name).write_bytes((repo / name).read_bytes())  # the same files and rules, nothing hostile
+    expected = json.loads(run_okrlint(alone, "check", "--no-cache", "--format", "json", "team").stdout)
+    outside_before = {k: v for k, v in tree(tmp_path).items() if not k.startswith(("checkout", "alone"))}
+    repo_before = tree(repo)
+    env = {"HOME": str(home), "OKRLINT_READ_TIMEOUT": "1", "PYTHONPATH": ""}
+    runs = [
+        run_okrlint(repo, "check", "--format", "sarif", "-o", "okrlint.sarif", ".", env=env, timeout=60),
+        run_okrlint(repo, "check", "--format", "json", ".", env=env, timeout=60),
+        run_okrlint(repo, "check", "--format", "concise", ".", env=env, timeout=60),
+        run_okrlint(repo, "check", "--format", "markdown", ".", env=env, timeout=60),
+        run_okrlint(repo, "check", "--format", "text", ".", env=env, timeout=60),
+        run_okrlint(repo, "clean", env=env, timeout=60),
+    ]
+    assert not marker.exists(), "code from the checkout ran"
+    outside_after = {k: v for k, v in tree(tmp_path).items() if not k.startswith(("checkout", "alone"))}
+    assert outside_after == outside_before, "something outside the checkout was written or deleted"
+    changed = {k for k in set(tree(repo)) | set(repo_before) if tree(repo).get(k) != repo_before.get(k)}
+    assert changed == {"okrlint.sarif"}  # the report asked for, in place of the link
+    for run in runs:
+        assert "Traceback" not in run.stderr
+        human = "json" not in run.args  # JSON keeps the text as written
+        assert raw_controls(run.stderr + (run.stdout if human else "")) == [], run.args
+    assert [run.returncode for run in runs] == [2] * 6  # unreadable files; clean refuses the link
+    report = json.loads(runs[1].stdout)
+    got = {f["path"]: f for f in report["files"]}
+    for file in expected["files"]:
+        assert got["./" + file["path"]]["findings"] == file["findings"]
+        assert got["./" + file["path"]]["score"] == file["score"]
