@@ -93,9 +93,9 @@ def test_nearest_config_wins(tmp_path: Path) -> None:
     write(tmp_path / "proj" / "team" / "pyproject.toml", '[tool.okrlint]\nselect = ["kr-output"]\n')
     near = write(tmp_path / "proj" / "team" / "bad.okr.md", BAD)
     far = write(tmp_path / "proj" / "other" / "bad.okr.md", BAD)
-    result = lint_paths([near, far])
-    assert {(f.name, f.line) for f in result.files[0].findings} == {("kr-output", 3)}
-    assert {(f.name, f.line) for f in result.files[1].findings} == {("vague-verb", 4)}
+    files = {file.path: file for file in lint_paths([near, far]).files}
+    assert {(f.name, f.line) for f in files[str(near)].findings} == {("kr-output", 3)}
+    assert {(f.name, f.line) for f in files[str(far)].findings} == {("vague-verb", 4)}
 
 
 def test_okrlint_toml_beats_pyproject_in_the_same_folder(tmp_path: Path) -> None:
@@ -193,8 +193,8 @@ def test_too_many_key_results_max_option(tmp_path: Path) -> None:
     six = write(tmp_path / "six.okr.yaml", krs_yaml(6))
     seven = write(tmp_path / "seven.okr.yaml", krs_yaml(7))
     eight = write(tmp_path / "eight.okr.yaml", krs_yaml(8))
-    result = lint_paths([six, seven, eight])
-    many = [[f for f in file.findings if f.name == "too-many-key-results"] for file in result.files]
+    files = {file.path: file for file in lint_paths([six, seven, eight]).files}
+    many = [[f for f in files[str(p)].findings if f.name == "too-many-key-results"] for p in (six, seven, eight)]
     assert [len(x) for x in many] == [0, 0, 1]
     assert "8 key results (at most 7)" in many[2][0].message
 
