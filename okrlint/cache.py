@@ -348,23 +348,25 @@ def replacing(name: str, dir_fd: int | None = None, mode: int = 0o644) -> Iterat
     follows a link (a link at `name` is replaced, its target untouched). On an exception the
     temporary file is removed and `name` is left as it was."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
-    for _ in range(100):
-        tmp = f".tmp-{os.urandom(6).hex()}.part"
-        try:
-            fd = os.open(tmp, flags, mode, dir_fd=dir_fd)
-            break
-        except FileExistsError:
-            continue
-    else:  # pragma: no cover - 100 collisions of 48 random bits
-        raise FileExistsError(name)
-    try:
+    tmp: str | None = None
+    try:  # from before the file exists: a signal just after os.open must not leave it behind
+        for _ in range(100):
+            tmp = f".tmp-{os.urandom(6).hex()}.part"
+            try:
+                fd = os.open(tmp, flags, mode, dir_fd=dir_fd)
+                break
+            except FileExistsError:
+                tmp = None  # another writer's
+        else:  # pragma: no cover - 100 collisions of 48 random bits
+            raise FileExistsError(name)
         with os.fdopen(fd, "wb") as fh:
             os.fchmod(fh.fileno(), mode)  # as asked, whatever the umask
             yield fh
         os.replace(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp, dir_fd=dir_fd)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp, dir_fd=dir_fd)
         raise
 
 

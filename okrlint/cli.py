@@ -460,9 +460,47 @@ def _leave(code: int) -> NoReturn:
     os._exit(code)
 
 
+def _stoppable_main() -> int:
+    """main() on sys.argv, stopped by SIGINT, SIGTERM and SIGHUP as by Ctrl-C: a
+    KeyboardInterrupt in the main thread, so that the run unwinds (a report half written is
+    removed, never left as the report; --jobs workers are killed) and ends at once. Their
+    default action would end this process on the spot and leave the workers to finish on
+    their own. Returns main's status, or 128 + the number of the signal that stopped it.
+
+    A signal ignored by whoever started the program (nohup's SIGHUP, SIGINT of a background
+    job) stays ignored. Signals after the first do not cut short the unwinding it started."""
+    import signal
+
+    received: list[int] = []
+    running = True
+
+    def stop(signum: int, frame: Any) -> None:
+        received.append(signum)
+        if not running:  # main is done: drop what is left of its output (its reader may read no more)
+            os._exit(128 + received[0])
+        if len(received) == 1:
+            raise KeyboardInterrupt(signum)
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) is not signal.SIG_IGN:
+            signal.signal(signum, stop)
+    try:
+        code = main()
+    except KeyboardInterrupt:  # one raised before main's try, or while main handled one
+        code = 130
+    finally:
+        running = False
+    return 128 + received[0] if received else code
+
+
 def run() -> NoReturn:
     """The okrlint program (console script and `python -m okrlint`): main() on sys.argv, in a
     process tuned for one run. An error that escapes main (a bug) leaves the usual way, with
-    its traceback."""
+    its traceback.
+
+    A run stopped by SIGINT, SIGTERM or SIGHUP exits, after its cleanup, with 128 + the
+    signal's number (130, 143, 129): the status a shell reports for a process a signal
+    ended."""
     _tune_gc()
-    _leave(main())
+    _leave(_stoppable_main())

@@ -15,15 +15,20 @@ shares the parsing while also checking and rendering the documents the caller ha
 the work balances itself whatever each process's speed. A batch whose worker died is
 redone here. A worker is started only when there are enough statements to pay for loading
 the model again.
+
+Workers live no longer than the run: one that is stopped before its results are all in (an
+interrupted run) is killed at once, and one whose parent dies (even by SIGKILL) is killed
+by the system. They never print, and hold neither the run's stdout nor its stderr open.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
@@ -126,6 +131,58 @@ def _worker(number: int, model: str | None, shared: _Shared, tasks: Any, conn: A
         conn.close()
 
 
+def _worker_process(parent: int, number: int, model: str | None, shared: _Shared, tasks: Any, conn: Any) -> None:
+    """The life of a worker process: bound to its parent's, then _worker."""
+    _die_with(parent)
+    # the parent's handlers (okrlint.cli.run makes SIGTERM a KeyboardInterrupt) would only
+    # delay the end of a worker, which has nothing to clean up; one ignored (nohup) stays so
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) is not signal.SIG_IGN:
+            signal.signal(signum, signal.SIG_DFL)
+    # a worker prints nothing (_worker keeps its errors for the parent to find), and one that
+    # holds the run's stdout or stderr keeps a reader (`| wc`, `$(...)`, CI) waiting
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        for fd in (1, 2):
+            os.dup2(null, fd)
+        os.close(null)
+    _worker(number, model, shared, tasks, conn)
+
+
+def _die_with(parent: int) -> None:
+    """End this process when `parent` ends, however it ends. A forked worker holds the pipes
+    of its siblings and its own (both ends), so it would never see end-of-file on them and
+    would block on, orphaned; Linux kills it instead (PR_SET_PDEATHSIG, sent when the thread
+    that forked it ends: the thread that runs the analysis). Elsewhere workers are spawned,
+    hold only their own pipes, and a thread watches the parent's end."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            set_parent_death_signal = 1  # PR_SET_PDEATHSIG
+            if libc.prctl(set_parent_death_signal, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent ended before the signal was asked for
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    parent_process = multiprocessing.parent_process()
+    if parent_process is None or parent_process.sentinel is None:
+        return
+    sentinel = parent_process.sentinel
+
+    def watch() -> None:
+        wait([sentinel])  # ready when the parent has ended
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _context() -> Any:
     import multiprocessing
 
@@ -193,6 +250,7 @@ class Analysis:
         self.workers: list[tuple[Any, Any]] = []
         self.threads: list[threading.Thread] = []
         self.received = _Results()
+        self.collected = False  # every batch's records are here: the workers have nothing left to do
 
     def add(self, texts: Sequence[str]) -> None:
         self.texts.extend(texts)
@@ -209,7 +267,9 @@ class Analysis:
             tasks = ctx.Queue()  # put() never blocks (a feeder thread writes the pipe)
             tasks.cancel_join_thread()  # and exiting never waits on a worker that is gone
             receive, send = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_worker, args=(number, self.model, self.shared, tasks, send), daemon=True)
+            proc = ctx.Process(
+                target=_worker_process, args=(os.getpid(), number, self.model, self.shared, tasks, send), daemon=True
+            )
             proc.start()
             send.close()
             self.queues.append(tasks)
@@ -250,56 +310,59 @@ class Analysis:
             yield from _describe_all(self.texts, self.model) if self.texts else ()
             return
         self._close()
-        shared = self.shared
         try:
             ahead: dict[int, list[tuple[Anatomy, Any]]] = {}  # batches parsed here before their turn
             for index in range(self.batches):
-                if index in ahead:
-                    yield from ahead.pop(index)
-                    continue
-                while True:
-                    with shared.lock:
-                        mine = shared.next.value <= index  # nobody has taken it (they go out in order)
-                        if mine:
-                            shared.next.value = index + 1
-                    if mine:
-                        yield from _describe_all(self._batch(index), self.model)
-                        break
-                    records = self.received.get(index, wait=False)
-                    if records is False:  # a worker is still parsing it: parse the next free batch meanwhile
-                        with shared.lock:  # (a few at most: their models wait in memory)
-                            spare = shared.next.value
-                            spare_ok = spare < self.batches and len(ahead) < 4
-                            if spare_ok:
-                                shared.next.value = spare + 1
-                        if spare_ok:
-                            ahead[spare] = list(_describe_all(self._batch(spare), self.model))
-                            continue
-                        records = self.received.get(index, wait=True)
-                    if isinstance(records, list) and len(records) == len(self._batch(index)):
-                        for record in records:
-                            yield None, record
-                    else:  # its worker died (killed, out of memory): do it here
-                        yield from _describe_all(self._batch(index), self.model)
-                    break
+                batch = self._collect(index, ahead)
+                self.collected = index == self.batches - 1
+                yield from batch
         finally:
             self.stop()
 
+    def _collect(self, index: int, ahead: dict[int, list[tuple[Anatomy, Any]]]) -> Iterable[tuple[Anatomy | None, Any]]:
+        """Batch `index`: parsed here ahead of its turn, received from a worker, or to parse here
+        (as the caller takes it)."""
+        if index in ahead:
+            return ahead.pop(index)
+        shared = self.shared
+        assert shared is not None
+        while True:
+            with shared.lock:
+                mine = shared.next.value <= index  # nobody has taken it (they go out in order)
+                if mine:
+                    shared.next.value = index + 1
+            if mine:
+                return _describe_all(self._batch(index), self.model)
+            records = self.received.get(index, wait=False)
+            if records is False:  # a worker is still parsing it: parse the next free batch meanwhile
+                with shared.lock:  # (a few at most: their models wait in memory)
+                    spare = shared.next.value
+                    spare_ok = spare < self.batches and len(ahead) < 4
+                    if spare_ok:
+                        shared.next.value = spare + 1
+                if spare_ok:
+                    ahead[spare] = list(_describe_all(self._batch(spare), self.model))
+                    continue
+                records = self.received.get(index, wait=True)
+            if isinstance(records, list) and len(records) == len(self._batch(index)):
+                return ((None, record) for record in records)
+            # its worker died (killed, out of memory): do it here
+            return _describe_all(self._batch(index), self.model)
+
     def stop(self) -> None:
-        """End the workers (after the results, or when the run is abandoned)."""
+        """End the workers: after the results, or at once when the run is abandoned (an
+        exception, a signal) and what they are parsing would be thrown away."""
         if self.shared is None:
             return
-        with self.shared.lock:
-            self.shared.closed.value = True
-            self.shared.next.value = 1 << 60  # nothing left to take
         for tasks in self.queues:
             with contextlib.suppress(OSError, ValueError):
-                tasks.put(None)
                 tasks.close()
         for proc, _ in self.workers:
-            proc.join(timeout=5)
+            if not self.collected:
+                proc.kill()  # SIGKILL: it may hold the shared lock, but this process takes it no more
+            proc.join(timeout=5)  # once all is collected, each ends on its own (_close told them)
             if proc.is_alive():
-                proc.terminate()
+                proc.kill()
                 proc.join()
         for thread in self.threads:
             thread.join(timeout=5)
