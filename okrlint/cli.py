@@ -83,6 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="with PATH '-': the name of the document read from stdin (its format and configuration)",
     )
+    check.add_argument(
+        "--show-files", action="store_true", help="list the files a check of PATH would read, and exit"
+    )
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the settings the first of those files is checked with (configuration file, keys, rules), and exit",
+    )
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
     check.add_argument("--cache-dir", metavar="DIR", help="analysis cache directory (default: ./.okrlint_cache)")
     check.add_argument(
@@ -162,6 +170,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     config: Config | None = load_config_file(Path(args.config)) if args.config else None
     select, ignore = _split(args.select), _split(args.ignore)
+    if args.show_files or args.show_settings:
+        return _show(args, config, select, ignore)
     from okrlint.parallel import default_jobs
 
     cache_dir = _cache_dir(args)
@@ -228,6 +238,37 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"okrlint: {file.path}: score {file.score:g} is under {floor:g} (fail-under)", file=sys.stderr)
             failed = True
     return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_CLEAN
+
+
+def _show(args: argparse.Namespace, config: Any, select: list[str] | None, ignore: list[str] | None) -> int:
+    """--show-files: the files a check would read, in its order; --show-settings: the
+    configuration the first of them is checked with, as ruff's options of the same names."""
+    import json
+
+    from okrlint.api import choose_rules
+    from okrlint.config import find_config
+    from okrlint.sources import discover
+
+    entries = discover(args.paths, config)
+    files = [entry for entry in entries if isinstance(entry, str)]
+    for entry in entries:
+        if not isinstance(entry, str):
+            _say(f"okrlint: {entry[0]}: {entry[1]}", file=sys.stderr)
+    if args.show_files:
+        for path in files:
+            _say(path)
+        return EXIT_ERROR if len(files) < len(entries) else EXIT_CLEAN
+    if not files:
+        _say(f"okrlint: no goal documents found in {', '.join(args.paths)}", file=sys.stderr)
+        return EXIT_ERROR
+    first = files[0]
+    cfg = choose_rules(config or find_config(os.path.dirname(os.path.abspath(first))), select, ignore)
+    _say(f"Settings for: {first}")
+    _say(f"Configuration: {cfg.source or '(none found: the defaults)'}")
+    for key, value in cfg.model_dump(by_alias=True, exclude={"source"}).items():
+        _say(f"{key} = {'(not set)' if value is None else json.dumps(value)}")
+    _say("Rules: " + ", ".join(f"{rule.code} {rule.name}" for rule in cfg.enabled_rules(first)))
+    return EXIT_ERROR if len(files) < len(entries) else EXIT_CLEAN
 
 
 def _broken_pack_rules() -> list[str]:

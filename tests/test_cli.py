@@ -460,3 +460,28 @@ def test_a_document_on_stdin_is_checked_as_the_file_it_names(tmp_path: Path) -> 
     mixed = subprocess.run([sys.executable, "-m", "okrlint", "check", "-", str(tmp_path)], input=doc,
                            capture_output=True, timeout=300, check=False)
     assert mixed.returncode == 2 and b"cannot be checked together" in mixed.stderr
+
+
+# -- --show-files and --show-settings (as ruff's): what a run would read, and with what ------------
+def test_show_files_lists_what_a_run_would_read_in_path_order(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "goals" / "b.okr.md", CLEAN)
+    write(tmp_path / "goals" / "a.okrs.yaml", "objectives: []\n")
+    write(tmp_path / "goals" / "notes.md", "not an OKR file")
+    (tmp_path / "goals" / "loop.okr.md").symlink_to("loop.okr.md")
+    code = main(["check", "--show-files", "goals", "goals/b.okr.md"])
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["goals/a.okrs.yaml", "goals/b.okr.md"]
+    assert err.strip() == "okrlint: goals/loop.okr.md: symlink loop (too many levels of symbolic links)"
+    assert code == 2  # as a check of the same paths would
+
+
+def test_show_settings_prints_the_resolved_configuration_of_the_first_file(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / ".okrlint.toml", 'select = ["kr-output", "vague-verb"]\nfail-on = "error"\n')
+    write(tmp_path / "goals" / "team.okr.md", CLEAN)
+    assert main(["check", "--show-settings", "--ignore", "vague-verb", "goals"]) == 0
+    out = capsys.readouterr().out
+    assert f"Settings for: goals/team.okr.md\nConfiguration: {tmp_path / '.okrlint.toml'}\n" in out
+    assert 'fail-on = "error"' in out and "max-file-size = 10485760" in out
+    assert out.strip().endswith("Rules: OKR201 kr-output")
