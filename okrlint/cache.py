@@ -131,7 +131,7 @@ def user_secret() -> bytes | None:
     return data if len(data) == 32 else None
 
 
-def analysis_key(model: str | None) -> str:
+def analysis_key(model: str | None, secret: bytes | None = None) -> str:
     """The hash naming the cache namespace for this okrlint, its reader and analysis code, the
     model and the user's secret. Needs no spaCy import (the model's version comes from package
     metadata). CacheError when there is no secret (see user_secret)."""
@@ -148,7 +148,7 @@ def analysis_key(model: str | None) -> str:
             parts.append(metadata.version(package))
         except metadata.PackageNotFoundError:  # pragma: no cover
             parts.append("-")
-    secret = user_secret()
+    secret = secret or user_secret()
     if secret is None:
         raise CacheError(f"cannot keep the cache key in {secret_path()}")
     digest = hashlib.blake2b("\0".join(parts).encode(), digest_size=10, key=secret)
@@ -210,7 +210,8 @@ class AnalysisCache:
 
     @classmethod
     def open(cls, root: str | os.PathLike[str], model: str | None) -> AnalysisCache:
-        return cls(root, analysis_key(model))
+        secret = user_secret()
+        return cls(root, analysis_key(model, secret), secret)
 
     def _digest(self, body: bytes) -> bytes:
         """A hash of an entry's body keyed with the user's secret: whoever can write to the

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from okrlint import __version__
+from okrlint.escape import say
 
 if TYPE_CHECKING:
     from okrlint.rulebook import Rule
@@ -220,10 +221,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     said = args.format == "text" and not args.output and sys.stdout.isatty() and sys.stderr.isatty()
     for file in result.files:
         if file.error and not said:
-            _say(f"okrlint: {file.path}: {file.error}", file=sys.stderr)
+            say(f"okrlint: {file.path}: {file.error}", file=sys.stderr)
     incomplete = _broken_pack_rules()
     for problem in incomplete:
-        _say(f"okrlint: {problem}", file=sys.stderr)
+        say(f"okrlint: {problem}", file=sys.stderr)
     if result.errors or incomplete:
         return EXIT_ERROR
     failed = False
@@ -253,22 +254,23 @@ def _show(args: argparse.Namespace, config: Any, select: list[str] | None, ignor
     files = [entry for entry in entries if isinstance(entry, str)]
     for entry in entries:
         if not isinstance(entry, str):
-            _say(f"okrlint: {entry[0]}: {entry[1]}", file=sys.stderr)
+            say(f"okrlint: {entry[0]}: {entry[1]}", file=sys.stderr)
+    status = EXIT_ERROR if len(files) < len(entries) else EXIT_CLEAN  # as the check would
     if args.show_files:
         for path in files:
-            _say(path)
-        return EXIT_ERROR if len(files) < len(entries) else EXIT_CLEAN
+            say(path)
+        return status
     if not files:
-        _say(f"okrlint: no goal documents found in {', '.join(args.paths)}", file=sys.stderr)
+        say(f"okrlint: no goal documents found in {', '.join(args.paths)}", file=sys.stderr)
         return EXIT_ERROR
     first = files[0]
     cfg = choose_rules(config or find_config(os.path.dirname(os.path.abspath(first))), select, ignore)
-    _say(f"Settings for: {first}")
-    _say(f"Configuration: {cfg.source or '(none found: the defaults)'}")
+    say(f"Settings for: {first}")
+    say(f"Configuration: {cfg.source or '(none found: the defaults)'}")
     for key, value in cfg.model_dump(by_alias=True, exclude={"source"}).items():
-        _say(f"{key} = {'(not set)' if value is None else json.dumps(value)}")
-    _say("Rules: " + ", ".join(f"{rule.code} {rule.name}" for rule in cfg.enabled_rules(first)))
-    return EXIT_ERROR if len(files) < len(entries) else EXIT_CLEAN
+        say(f"{key} = {'(not set)' if value is None else json.dumps(value)}")
+    say("Rules: " + ", ".join(f"{rule.code} {rule.name}" for rule in cfg.enabled_rules(first)))
+    return status
 
 
 def _broken_pack_rules() -> list[str]:
@@ -334,7 +336,7 @@ def cmd_init(directory: str) -> int:
     try:
         written = init(Path(directory))
     except InitError as exc:
-        _say(f"okrlint: {exc}", file=sys.stderr)
+        say(f"okrlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     for path in written:
         print(f"wrote {path}")
@@ -364,16 +366,9 @@ def cmd_schema(which: str) -> int:
     return EXIT_CLEAN
 
 
-def _say(*parts: Any, file: Any = None) -> None:
-    """print() for text a rule pack or a document wrote: invisible characters escaped."""
-    from okrlint.escape import visible
-
-    print(*(visible(part) for part in parts), file=file)
-
-
 def cmd_rules() -> int:
     for rule in _all_rules():
-        _say(f"{rule.code}  {rule.name:32} {rule.severity:8} {rule.summary}")
+        say(f"{rule.code}  {rule.name:32} {rule.severity:8} {rule.summary}")
     return EXIT_CLEAN
 
 
@@ -388,32 +383,32 @@ def cmd_explain(key: str) -> int:
         names = sorted({r.name for r in rules} | {r.code.lower() for r in rules})
         close = get_close_matches(key.lower(), names, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        _say(f"okrlint: unknown rule {key!r}{hint}; `okrlint rules` lists them", file=sys.stderr)
+        say(f"okrlint: unknown rule {key!r}{hint}; `okrlint rules` lists them", file=sys.stderr)
         return EXIT_ERROR
-    _say(f"{rule.code} {rule.name} ({rule.severity}, applies to {', '.join(rule.applies_to)})\n")
-    _say(rule.summary + "\n")
+    say(f"{rule.code} {rule.name} ({rule.severity}, applies to {', '.join(rule.applies_to)})\n")
+    say(rule.summary + "\n")
     if rule.rationale:
-        _say("Why it matters\n" + rule.rationale.rstrip() + "\n")
+        say("Why it matters\n" + rule.rationale.rstrip() + "\n")
     if rule.source:
-        _say("Source: " + rule.source + "\n")
+        say("Source: " + rule.source + "\n")
     if rule.suggestion:
-        _say("What to do instead\n" + rule.suggestion + "\n")
+        say("What to do instead\n" + rule.suggestion + "\n")
     for label, examples in (("Bad", rule.examples.bad), ("Good", rule.examples.good)):
         if examples:
-            _say(f"{label} examples")
+            say(f"{label} examples")
             for ex in examples:
                 line = ex.document.strip().replace("\n", "\n      ") if ex.document else ex.text
                 better = f"\n      better: {ex.good_form}" if ex.good_form else ""
-                _say(
+                say(
                     f"  - ({ex.kind.replace('_', ' ')}) {line}{better}"
                     if not ex.document
                     else f"  - {ex.text}:\n      {line}"
                 )
-            _say()
+            say()
     if rule.parameters:
-        _say("Options: " + ", ".join(f"{k} = {v!r}" for k, v in rule.parameters.items()))
+        say("Options: " + ", ".join(f"{k} = {v!r}" for k, v in rule.parameters.items()))
     if rule.lexicons:
-        _say("Word lists: " + ", ".join(rule.lexicons) + " (rules/lexicons.yaml; extend with [tool.okrlint.lexicons])")
+        say("Word lists: " + ", ".join(rule.lexicons) + " (rules/lexicons.yaml; extend with [tool.okrlint.lexicons])")
     return EXIT_CLEAN
 
 
@@ -485,7 +480,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if not _is_user_error(exc):
             raise
-        _say(f"okrlint: {exc}", file=sys.stderr)
+        say(f"okrlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -26,6 +26,11 @@ def visible(text: Any) -> str:
     return INVISIBLE.sub(_escape, str(text))
 
 
+def say(*parts: Any, file: Any = None) -> None:
+    """print() for text a document or a rule pack wrote: invisible characters escaped."""
+    print(*(visible(part) for part in parts), file=file)
+
+
 def printable(text: Any) -> str:
     """The text on one line: invisible characters, tabs and newlines escaped."""
     return _LINE_BREAKS.sub(_escape, visible(text))

@@ -29,6 +29,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from okrlint.checks import Context
+from okrlint.escape import say
 from okrlint.files import FileProblem, read_regular
 from okrlint.model import StatementKind, Token
 from okrlint.rulebook import Example, Rule, RuleError, load_rules
@@ -445,12 +446,6 @@ def _example_findings(rule: PackRule, examples: Sequence[Example]) -> list[list[
     return out
 
 
-def _say(text: str, out: TextIO) -> None:
-    from okrlint.escape import visible
-
-    print(visible(text), file=out)
-
-
 def run_pack_examples(paths: Sequence[Path], out: TextIO) -> bool:
     """Run the examples of every rule in the packs: a bad example must be flagged by its rule
     and a good one must not be. Prints one line per example; True when all pass."""
@@ -459,16 +454,16 @@ def run_pack_examples(paths: Sequence[Path], out: TextIO) -> bool:
     shown = ""
     for rule in rules:
         if rule.path != shown:
-            _say(str(rule.path), out)
+            say(rule.path, file=out)
             shown = rule.path
-        _say(f"  {rule.code} {rule.name}", out)
+        say(f"  {rule.code} {rule.name}", file=out)
         cases = [("bad", ex) for ex in rule.examples.bad] + [("good", ex) for ex in rule.examples.good]
         for (verdict, ex), messages in zip(cases, _example_findings(rule, [ex for _, ex in cases]), strict=True):
             ok = bool(messages) == (verdict == "bad")
             passed, failed = passed + ok, failed + (not ok)
             why = "" if ok else (": not flagged" if verdict == "bad" else f": flagged ({messages[0]})")
             text = ex.text if ex.document is None else f"{ex.text} (document)"
-            _say(f"    {'pass' if ok else 'FAIL'}  {verdict:4}  {text}{why}", out)
+            say(f"    {'pass' if ok else 'FAIL'}  {verdict:4}  {text}{why}", file=out)
     total = passed + failed
-    _say(f"{total} example{'s' if total != 1 else ''}: {passed} passed, {failed} failed", out)
+    say(f"{total} example{'s' if total != 1 else ''}: {passed} passed, {failed} failed", file=out)
     return failed == 0

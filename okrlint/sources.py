@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from okrlint.config import DEFAULT_INCLUDE, Config, find_config
+from okrlint.files import kind_of
 from okrlint.readers.base import printable
 
 
@@ -100,8 +101,7 @@ def _file_problem(path: str) -> str | None:
     except OSError as exc:
         return "symlink loop (too many levels of symbolic links)" if exc.errno == errno.ELOOP else exc.strerror
     if not stat.S_ISREG(info.st_mode):
-        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device"
-        return f"not a regular file ({kind}); not read"
+        return f"not a regular file ({kind_of(info.st_mode)}); not read"
     return None
 
 

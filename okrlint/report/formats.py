@@ -198,15 +198,15 @@ def render_text(report: Report, colour: bool = False, *, statistics: bool = Fals
 def render_concise(report: Report, colour: bool = False) -> str:
     """One line per finding, `path:line:col: CODE name [severity] message`, and one per
     unreadable file: what an editor's problem matcher or `grep` reads (ruff's concise format)."""
-    from okrlint.report.templating import safe_terminal
+    from okrlint.escape import visible
 
     lines = []
     for file in report.files:
-        path = safe_terminal(file.path)
+        path = visible(file.path)
         if file.error:
-            lines.append(f"{path}: error: {safe_terminal(file.error)}")
+            lines.append(f"{path}: error: {visible(file.error)}")
         for f in file.findings:
-            lines.append(f"{path}:{f.line}:{f.column}: {f.code} {f.name} [{f.severity}] {safe_terminal(f.message)}")
+            lines.append(f"{path}:{f.line}:{f.column}: {f.code} {f.name} [{f.severity}] {visible(f.message)}")
     return "".join(f"{line}\n" for line in lines)
 
 

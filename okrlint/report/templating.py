@@ -19,9 +19,6 @@ COLOURS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#<>!~])")
 
 
-safe_terminal = visible  # the name templates' `term` filter had; the same gate
-
-
 def markdown_text(text: Any) -> str:
     """Statement text inside Markdown: no HTML, no formatting, no table breaks."""
     clean = visible(text).replace("&", "&amp;")
@@ -62,7 +59,7 @@ def _marked(value: Any) -> Any:
 
     if isinstance(value, str) and not hasattr(value, "__html__") and INVISIBLE.search(value):
         marked = INVISIBLE.sub(
-            lambda m: f'<mark class="invisible" title="U+{ord(m.group(0)):04X}">{ascii(m.group(0))[1:-1]}</mark>',
+            lambda m: f'<mark class="invisible" title="U+{ord(m.group(0)):04X}">{visible(m.group(0))}</mark>',
             str(escape(value)),
         )
         return Markup(marked)
@@ -92,7 +89,7 @@ def environment(kind: str = "human") -> Any:
         finalize={"human": _shown, "html": _marked}.get(kind),
     )
     env.filters.update(
-        term=safe_terminal, md=markdown_text, gh_data=github_data, gh_prop=github_property, xml_safe=xml_safe
+        term=visible, md=markdown_text, gh_data=github_data, gh_prop=github_property, xml_safe=xml_safe
     )
     return env
 
