@@ -18,7 +18,7 @@ from okrlint.classify import foreign_statements
 from okrlint.config import Config, find_config, load_config_file
 from okrlint.engine import run_rules
 from okrlint.model import Anatomy, Document, FileResult, LintResult
-from okrlint.readers import ReadError, read_text
+from okrlint.readers import ReadError, read_text, read_workbook
 from okrlint.scoring import document_score, grade
 from okrlint.sources import discover, load
 
@@ -246,6 +246,17 @@ def lint_text(text: str, format: str | None = None, path: str = "<text>", config
     return LintResult(files=lint_documents([(doc, text, cfg)]))
 
 
+def lint_workbook(data: bytes, path: str = "<bytes>", config: Config | None = None) -> LintResult:
+    """Lint one workbook (XLSX, XLSM, XLSB, XLS, ODS) given as bytes. Raises ReadError for a
+    workbook that cannot be read."""
+    cfg = config or Config()
+    doc = read_workbook(data, path)
+    error = _too_long(doc, cfg.max_statement_length)
+    if error:
+        raise ReadError(error)
+    return LintResult(files=lint_documents([(doc, "", cfg)]))
+
+
 def lint_paths(
     paths: Sequence[str | os.PathLike[str]],
     config: Config | str | None = None,
@@ -274,18 +285,21 @@ def lint_paths(
                 continue
             cfg = choose_rules(_config_for(entry, explicit), select, ignore)
             src = load(entry, cfg.max_file_size)
-            if src.error or src.text is None:
+            if src.error or (src.text is None and src.data is None):
                 slots.append(FileResult(path=entry, error=src.error))
                 continue
             if analysis is None:  # the first file's model is the run's (as in lint_documents)
                 cache = _open_cache(cache_dir, model or cfg.model)
                 analysis = _Analysis(model or cfg.model, cache, jobs)
+            text = src.text or ""  # a workbook has no text (and no suppression comments)
             try:
-                doc = cache.document(entry, src.text) if cache is not None else None
-                if doc is None:
-                    doc = read_text(src.text, entry)
+                doc = cache.document(entry, text) if cache is not None and src.data is None else None
+                if doc is None and src.data is not None:
+                    doc = read_workbook(src.data, entry)  # quick to read again: not kept in the cache
+                elif doc is None:
+                    doc = read_text(text, entry)
                     if cache is not None:
-                        cache.remember_document(entry, src.text, doc)
+                        cache.remember_document(entry, text, doc)
                 error = _too_long(doc, cfg.max_statement_length)
                 if error:
                     raise ReadError(error)
@@ -293,7 +307,7 @@ def lint_paths(
                 where = f"line {exc.line}: " if exc.line else ""
                 slots.append(FileResult(path=entry, error=f"{where}{exc}"))
                 continue
-            items.append((doc, src.text, cfg))
+            items.append((doc, text, cfg))
             slots.append(None)
             analysis.add(doc)
         checked = iter(_check(items, analysis.documents(), tokens) if analysis is not None else [])

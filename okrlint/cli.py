@@ -283,7 +283,7 @@ def _broken_pack_rules() -> list[str]:
 def _lint_stdin(args: argparse.Namespace, config: Any, select: list[str] | None, ignore: list[str] | None) -> Any:
     """The document on stdin, as editors and other tools hand it over: named by --stdin-filename
     (its format, and the configuration found from its folder), else '-'."""
-    from okrlint.api import choose_rules, lint_text
+    from okrlint.api import choose_rules, lint_text, lint_workbook
     from okrlint.config import find_config
     from okrlint.model import FileResult, LintResult
     from okrlint.readers.base import ReadError
@@ -295,10 +295,12 @@ def _lint_stdin(args: argparse.Namespace, config: Any, select: list[str] | None,
     if args.model:
         cfg = cfg.model_copy(update={"model": args.model})
     src = from_bytes(sys.stdin.buffer.read(cfg.max_file_size + 1), name, cfg.max_file_size)  # as a file is read
-    if src.error or src.text is None:
+    if src.error or (src.text is None and src.data is None):
         return LintResult(files=[FileResult(path=name, error=src.error)])
     try:
-        return lint_text(src.text, path=name, config=cfg)
+        if src.data is not None:
+            return lint_workbook(src.data, path=name, config=cfg)
+        return lint_text(src.text or "", path=name, config=cfg)
     except ReadError as exc:
         where = f"line {exc.line}: " if exc.line else ""
         return LintResult(files=[FileResult(path=name, error=f"{where}{exc}")])

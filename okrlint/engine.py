@@ -178,7 +178,21 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
             if not suppress.names(hit.line, rule):
                 findings.append(_finding(rule, severity[id(rule)], hit, rule.suggestion))
     findings.sort(key=lambda f: (f.line, f.column, f.code))
+    if doc.format in ("csv", "spreadsheet"):
+        _name_cells(doc, findings)
     return findings
+
+
+def _name_cells(doc: Document, findings: list[Finding]) -> None:
+    """In a spreadsheet each finding names its statement's cell (an OKR's: its objective's)."""
+    cells: dict[tuple[int, int], str] = {}
+    rows: dict[int, str] = {}
+    for stmt in doc.statements():
+        if stmt.cell:
+            cells.setdefault((stmt.line, stmt.column), stmt.cell)
+            rows.setdefault(stmt.line, stmt.cell)
+    for finding in findings:
+        finding.cell = cells.get((finding.line, finding.column)) or rows.get(finding.line)
 
 
 def _finding(rule: Rule, severity: Severity, hit: Hit, suggestion: str) -> Finding:

@@ -133,6 +133,7 @@ class Statement(Model):
     raw: str = ""
     line: int
     column: int = 1
+    cell: str | None = None  # in a spreadsheet: "B7", or "Q3!B7" in a workbook
     owner: str | None = None
     priority: str | None = None
     tags: list[str] = []
@@ -173,7 +174,7 @@ class ReaderNote(Model):
 
 class Document(Model):
     path: str
-    format: Literal["markdown", "yaml", "json", "text"]
+    format: Literal["markdown", "yaml", "json", "text", "csv", "spreadsheet"]
     cycle: str | None = None
     okrs: list[OKR] = []
     notes: list[ReaderNote] = []
@@ -190,6 +191,7 @@ class Finding(Model):
     text: str
     line: int
     column: int = 1
+    cell: str | None = None  # the statement's cell, in a spreadsheet
     severity: Severity
     message: str
     suggestion: str | None = None
@@ -197,6 +199,16 @@ class Finding(Model):
     # what the finding costs in the score: its rule's weight, from the rule set that made it
     # (not in the JSON output, whose contract it is not part of)
     weight: float = Field(default=0.0, exclude=True)
+
+    @property
+    def place(self) -> str:
+        """Where a user finds it after the file's name: "12:5", or a spreadsheet's cell ("Q3!B7")."""
+        return self.cell or f"{self.line}:{self.column}"
+
+    @property
+    def where(self) -> str:
+        """The same in words: "line 12", "cell Q3!B7"."""
+        return f"cell {self.cell}" if self.cell else f"line {self.line}"
 
 
 class FileResult(Model):

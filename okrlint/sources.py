@@ -22,6 +22,7 @@ from pathlib import Path
 
 from okrlint.config import DEFAULT_INCLUDE, Config, find_config
 from okrlint.files import kind_of
+from okrlint.readers import WORKBOOK_SUFFIXES, is_workbook
 from okrlint.readers.base import printable
 
 
@@ -34,6 +35,7 @@ class Source:
     path: str
     text: str | None = None
     error: str | None = None
+    data: bytes | None = None  # a workbook's bytes (XLSX, ODS ...), which are not text
 
 
 def _wanted(name: str, patterns: list[str]) -> bool:
@@ -43,7 +45,7 @@ def _wanted(name: str, patterns: list[str]) -> bool:
 # What people name goal documents: "okrs/2026-Q3.md", "team/OKRs-Q3.md", "q3_okrs.yaml",
 # "objectives.md". The word stands apart (not inside "bookreview"); any case, any separator.
 _GOAL_WORD = re.compile(r"(?i)(?<![a-z])(?:okrs?|objectives)(?![a-z])")
-_GOAL_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".json", ".txt")
+_GOAL_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".json", ".txt", ".csv", ".tsv", *WORKBOOK_SUFFIXES)
 # Files every folder has, which describe a project rather than state its goals.
 _CONVENTIONAL = re.compile(r"(?i)^(readme|changelog|changes|license|licence|contributing|code_of_conduct|security)\b")
 
@@ -322,6 +324,8 @@ def from_bytes(data: bytes, path: str, max_size: int) -> Source:
     text, or the reason it is not one."""
     if len(data) > max_size:  # a file that grew, or a pipe
         return Source(path, error=f"over the {max_size:,}-byte limit (max-file-size)")
+    if is_workbook(path):
+        return Source(path, data=data) if data else Source(path, error="empty file")
     try:
         text = decode(data, path)
     except SourceError as exc:

@@ -7,7 +7,9 @@ from pathlib import PurePath
 from okrlint.model import Document
 from okrlint.readers.base import ReadError, with_editor_lines
 
-FORMATS = ("markdown", "yaml", "json", "text")
+FORMATS = ("markdown", "yaml", "json", "text", "csv")
+# Workbooks are binary: read from their bytes (read_workbook), never as text.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 _SUFFIXES = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -17,6 +19,8 @@ _SUFFIXES = {
     ".json": "json",
     ".txt": "text",
     ".text": "text",
+    ".csv": "csv",
+    ".tsv": "csv",
 }
 
 
@@ -52,7 +56,22 @@ def read_text(text: str, path: str = "<text>", format: str | None = None) -> Doc
         from okrlint.readers import plaintext
 
         return plaintext.read(text, path)
+    if fmt == "csv":
+        from okrlint.readers import spreadsheet
+
+        return spreadsheet.read_csv(text, path)
     raise ReadError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-__all__ = ["FORMATS", "ReadError", "detect_format", "read_text"]
+def is_workbook(path: str) -> bool:
+    return PurePath(path).suffix.lower() in WORKBOOK_SUFFIXES
+
+
+def read_workbook(data: bytes, path: str = "<bytes>") -> Document:
+    """Read a workbook (XLSX, XLSM, XLSB, XLS, ODS), every sheet; raises ReadError."""
+    from okrlint.readers import spreadsheet
+
+    return spreadsheet.read_workbook(data, path)
+
+
+__all__ = ["FORMATS", "WORKBOOK_SUFFIXES", "ReadError", "detect_format", "is_workbook", "read_text", "read_workbook"]

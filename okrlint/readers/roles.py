@@ -21,6 +21,7 @@ Decisions combine cues across the whole document, strongest first (docs/readers.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from okrlint.model import StatementKind
@@ -886,14 +887,56 @@ class _Roles:
                         ctx = ctx._replace(okr=self.objective(block, ctx), from_heading=False)
                     elif kind and self.usable(block):
                         ctx = ctx._replace(okr=self.attach(block, kind, ctx))
-            return ctx
-        fields = {name: col(name) for name in ("owner", "baseline", "target", "unit", "due")}
+                return ctx
+            if col("kind") is None and col("number") is None:
+                return ctx
+        fields = {name: col(name) for name in ("owner", "baseline", "target", "current", "unit", "due")}
         c_progress = col("progress")
-        last_objective = None
 
         def cell(cells: tuple[str, ...], i: int | None) -> str:
             return cells[i] if i is not None and i < len(cells) else ""
 
+        def add(row: Block, kind: StatementKind, raw: str, ctx: _Ctx) -> _Ctx:
+            if not raw or (ctx.okr is None and not self.vocab):
+                return ctx
+            parsed = parse_line(raw)
+            if not self.usable(Block("paragraph", raw, row.line), parsed):
+                return ctx
+            extras = {k: cell(row.cells, i) or None for k, i in fields.items()}
+            if extras["owner"] and not is_placeholder(extras["owner"]):
+                parsed.owner = extras["owner"].lstrip("@")
+            if c_progress is not None and cell(row.cells, c_progress):
+                parsed.progress = cell(row.cells, c_progress)
+            okr = ctx.okr if ctx.okr is not None else self.b.okr_without_objective(ctx.parent)
+            stmt = self.b.statement(
+                parsed, kind, row.line, self.column(row.line, parsed.text), raw=raw,
+                baseline=_value(extras["baseline"]) if kind == "key_result" else None,
+                target=_value(extras["target"]) if kind == "key_result" else None,
+                current=_value(extras["current"]) if kind == "key_result" else None,
+                unit=_value(extras["unit"]), due=_value(extras["due"]),
+            )
+            self.b.attach(stmt, okr)
+            return ctx._replace(okr=okr)
+
+        # "| 1.2 | Key result | Grow ARR from 1M to 2M |": a type or numbering column says
+        # each row's kind, one column holds every statement
+        c_kind = col("kind") if col("kind") is not None else col("number")
+        c_text = next((i for i in (col("statement"), c_obj, c_kr) if i is not None and i != c_kind), None)
+        if c_kind is not None and c_text is not None and not (c_obj is not None and c_kr is not None):
+            kinds = [_row_kind(cell(r.cells, c_kind)) for r in body]
+            mixed = len(set(kinds) - {None}) >= 2 or (c_obj is None and c_kr is None)  # not just "#" numbering
+            if mixed and sum(k is not None for k in kinds) * 2 >= sum(1 for r in body if cell(r.cells, c_text)):
+                for row, kind in zip(body, kinds, strict=True):
+                    raw = cell(row.cells, c_text)
+                    if kind == "objective":
+                        block = Block("paragraph", raw, row.line)
+                        if raw and self.usable(block):
+                            ctx = ctx._replace(okr=self.objective(block, ctx), from_heading=False)
+                    elif kind is not None:
+                        ctx = add(row, kind, raw, ctx)
+                return ctx
+
+        last_objective = None
         for row in body:
             obj = cell(row.cells, c_obj)
             if obj and obj not in ('"', "〃", "^", "-", "—") and obj != last_objective:
@@ -910,28 +953,8 @@ class _Roles:
                     if self.usable(block):
                         ctx = ctx._replace(okr=self.objective(block, ctx), from_heading=False)
                     continue
-            extras = {k: cell(row.cells, i) or None for k, i in fields.items()}
             for kind, idx in (("key_result", c_kr), ("initiative", c_init)):
-                raw = cell(row.cells, idx)
-                if not raw or (ctx.okr is None and not self.vocab):
-                    continue
-                parsed = parse_line(raw)
-                block = Block("paragraph", raw, row.line)
-                if not self.usable(block, parsed):
-                    continue
-                if extras["owner"] and not is_placeholder(extras["owner"]):
-                    parsed.owner = extras["owner"].lstrip("@")
-                if c_progress is not None and cell(row.cells, c_progress):
-                    parsed.progress = cell(row.cells, c_progress)
-                okr = ctx.okr if ctx.okr is not None else self.b.okr_without_objective(ctx.parent)
-                ctx = ctx._replace(okr=okr)
-                stmt = self.b.statement(
-                    parsed, kind, row.line, self.column(row.line, parsed.text), raw=raw,  # type: ignore[arg-type]
-                    baseline=_value(extras["baseline"]) if kind == "key_result" else None,
-                    target=_value(extras["target"]) if kind == "key_result" else None,
-                    unit=_value(extras["unit"]), due=_value(extras["due"]),
-                )
-                self.b.attach(stmt, okr)
+                ctx = add(row, kind, cell(row.cells, idx), ctx)  # type: ignore[arg-type]
         return ctx
 
 
@@ -939,18 +962,58 @@ class _Roles:
 _COLUMNS = {
     name: re.compile("|".join(patterns))
     for name, patterns in {
-        "objective": (r"objectives?(?: \d+)?", r"goals?", r"o", r"okrs?"),
-        "key_result": (r"key[\s\-]*results?(?: \d+)?", r"krs?", r"results?", r"measures?", r"metrics?"),
+        "objective": (r"objectives?(?: \d+| title| statement| description)?", r"goals?", r"o", r"okrs?"),
+        "key_result": (
+            r"key[\s\-]*results?(?: \d+| title| statement| description)?", r"krs?(?: description)?", r"results?",
+            r"measures?(?: of success)?", r"metrics?",
+        ),
         "initiative": (r"initiatives?", r"actions?", r"projects?", r"tasks?"),
         "owner": (r"owners?", r"who", r"dri", r"responsible", r"assignee"),
-        "baseline": (r"baseline", r"start(?:ing)?(?: value)?", r"from", r"current(?: value)?"),
+        "baseline": (r"baseline", r"start(?:ing)?(?: value)?", r"from"),
+        "current": (r"current(?: value)?", r"actual", r"latest"),
         "target": (r"targets?(?: value)?", r"goal value", r"to"),
         "unit": (r"units?",),
         "due": (r"due(?: date)?", r"deadline", r"by"),
-        "progress": (r"progress", r"score", r"status", r"grade"),
+        "progress": (r"progress", r"score", r"status", r"grade", r"% complete", r"completion"),
+        # a column that says each row's kind, and the one that then holds every statement
+        "kind": (r"type", r"kind", r"level", r"okr type", r"item type"),
+        "number": (r"#", r"id", r"no\.?", r"number", r"ref", r"okr id"),
+        "statement": (
+            r"description", r"statement", r"title", r"text", r"name",
+            r"objectives? (?:and|&|/) key[\s\-]*results?", r"okr (?:statement|description|text)",
+        ),
     }.items()
 }
 _KR_HEADER = re.compile(r"key[\s\-]*results?(?: \d+)?|krs?")
+
+
+_ROW_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3}){0,2})\.?")
+
+
+def _row_kind(value: str) -> StatementKind | None:
+    """The kind a type or numbering cell gives its row: "Objective", "KR", "O2", "KR 1.3";
+    "1" an objective, "1.2" a key result, "1.2.1" an initiative."""
+    kind = generic_label(value)
+    if kind is not None:
+        return kind
+    m = _ROW_NUMBER.fullmatch(value.strip())
+    return ("objective", "key_result", "initiative")[m.group(1).count(".")] if m else None
+
+
+def is_table_header(cells: Sequence[str]) -> bool:
+    """Whether a spreadsheet row heads a table of OKRs: two or more short cells name columns
+    this interpreter knows, at least half of the filled ones, and one of them the objectives,
+    the key results or the kind of each row."""
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or any(len(c.split()) > 6 for c in filled):
+        return False
+    names = [_header(c) for c in filled]
+    known = [n for n in names if any(p.fullmatch(n) for p in _COLUMNS.values())]
+    leading = ("objective", "key_result", "kind", "statement")
+    return (
+        len(known) >= 2 and len(known) * 2 >= len(filled)
+        and any(_COLUMNS[k].fullmatch(n) for n in known for k in leading)
+    )
 
 
 def _header(cell: str) -> str:

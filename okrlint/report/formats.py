@@ -16,6 +16,7 @@ from urllib.parse import quote
 from okrlint import __version__
 from okrlint.jsonfmt import dumps as json_dumps  # json.dumps(indent=2), faster on big reports
 from okrlint.model import LintResult
+from okrlint.readers import is_workbook
 from okrlint.report.model import Report, ReportBuilder, RuleOut, Summary
 from okrlint.report.templating import render_template
 
@@ -109,19 +110,19 @@ def render_sarif(report: Report, colour: bool = False) -> str:
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(file.path)}}}],
                 }
             )
+        workbook = is_workbook(file.path)
         for f in file.findings:
+            location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
+            if not workbook:  # in a workbook a line means nothing: the cell is a logical location
+                location["physicalLocation"]["region"] = {"startLine": f.line, "startColumn": max(1, f.column)}
+            if f.cell:
+                location["logicalLocations"] = [{"name": f.cell, "fullyQualifiedName": f"{file.path}:{f.cell}",
+                                                 "kind": "element"}]
             result: dict[str, Any] = {
                 "ruleId": f.code,
                 "level": SARIF_LEVEL[f.severity],
                 "message": {"text": f.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": uri},
-                            "region": {"startLine": f.line, "startColumn": max(1, f.column)},
-                        }
-                    }
-                ],
+                "locations": [location],
                 "partialFingerprints": {"okrlint/v1": _fingerprint(file.path, f.code, f.text, f.kind)},
                 "properties": {"name": f.name, "kind": f.kind, "statement": f.text, "suggestion": f.suggestion},
             }
@@ -167,7 +168,7 @@ def render_gitlab(report: Report, colour: bool = False) -> str:
                 {
                     "type": "issue",
                     "check_name": f"{f.code} {f.name}",
-                    "description": f.message,
+                    "description": f"{f.message} ({f.cell})" if f.cell else f.message,
                     "content": {"body": f.suggestion or ""},
                     "categories": ["Style"],
                     "severity": GITLAB_SEVERITY[f.severity],
@@ -206,7 +207,7 @@ def render_concise(report: Report, colour: bool = False) -> str:
         if file.error:
             lines.append(f"{path}: error: {visible(file.error)}")
         for f in file.findings:
-            lines.append(f"{path}:{f.line}:{f.column}: {f.code} {f.name} [{f.severity}] {visible(f.message)}")
+            lines.append(f"{path}:{visible(f.place)}: {f.code} {f.name} [{f.severity}] {visible(f.message)}")
     return "".join(f"{line}\n" for line in lines)
 
 

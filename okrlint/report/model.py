@@ -58,6 +58,7 @@ class StatementOut(_Out):
     text: str
     line: int
     column: int = 1
+    cell: str | None = None
     score: float = 100.0
     grade: str = "A"
     owner: str | None = None
@@ -73,6 +74,11 @@ class StatementOut(_Out):
     anatomy: AnatomyOut | None = None
     category: Category | None = None
     findings: list[Finding] = []
+
+    @property
+    def where(self) -> str:
+        """"line 12", or a spreadsheet's "cell Q3!B7"."""
+        return f"cell {self.cell}" if self.cell else f"line {self.line}"
 
     def same_fix(self, finding: Finding) -> str | None:
         """The code of an earlier finding on this statement whose suggestion proposes the same
@@ -182,6 +188,7 @@ def _statement(stmt: Statement, findings: list[Finding]) -> StatementOut:
         "text": stmt.text,
         "line": stmt.line,
         "column": stmt.column,
+        "cell": stmt.cell,
         "score": score,
         "grade": grade(score),
         "owner": stmt.owner,
