@@ -229,3 +229,16 @@ def test_a_100000_row_sheet_is_read_whole() -> None:
     doc = read_workbook(sheets.xlsx([sheets.Sheet("Big", rows)]), "big.xlsx")
     assert len(doc.okrs) == 20_000 and sum(len(o.key_results) for o in doc.okrs) == 100_000
     assert doc.okrs[-1].key_results[-1].cell == "Big!B100001"
+
+
+def test_a_workbook_on_stdin_is_read_as_the_file_it_names(
+    isolated_cwd: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    class Stdin:
+        buffer = io.BytesIO(sheets.example_workbook())
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    assert main(["check", "--no-cache", "--format", "concise", "--stdin-filename", "team-okrs.xlsx", "-"]) == 1
+    assert "team-okrs.xlsx:'Q4 2026'!B4: OKR201 kr-output" in capsys.readouterr().out
