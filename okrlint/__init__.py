@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 __all__ = ["__version__", "lint_paths", "lint_text", "lint_workbook"]
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__, "lint_documents"})
+
+
 def __getattr__(name: str) -> Any:
     if name in ("lint_text", "lint_paths", "lint_documents", "lint_workbook"):
         from okrlint import api

@@ -237,8 +237,11 @@ def choose_rules(cfg: Config, select: list[str] | None, ignore: list[str] | None
 
 
 def lint_text(text: str, format: str | None = None, path: str = "<text>", config: Config | None = None) -> LintResult:
-    """Lint one document given as text. Raises ReadError for text that cannot be read."""
+    """Lint one document given as text. Raises ReadError for text that cannot be read, as
+    `okrlint check` refuses such a file: empty or only whitespace, or unreadable as its format."""
     cfg = config or Config()
+    if not text.strip():
+        raise ReadError("empty file" if not text else "empty file (only whitespace)")
     doc = read_text(text, path, format)
     error = _too_long(doc, cfg.max_statement_length)
     if error:
@@ -263,17 +266,25 @@ def lint_paths(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     *,
-    cache_dir: str | os.PathLike[str] | None = None,
+    cache_dir: str | os.PathLike[str] | bool | None = None,
     jobs: int = 1,
     tokens: bool = True,
     model: str | None = None,
 ) -> LintResult:
     """Lint files and directories. Unreadable files become FileResult.error; the rest are checked.
 
-    `cache_dir`, `jobs` and `tokens` as for `lint_documents`. `model`: the spaCy pipeline for
+    `cache_dir`, `jobs` and `tokens` as for `lint_documents`; `cache_dir=True` uses the cache
+    `okrlint check` uses (`cache-dir` of the configuration, else ./.okrlint_cache), and None
+    or False none. `model`: the spaCy pipeline for
     the run (a package name or a folder), instead of the configuration's. Each document goes to the
     analysis as soon as it is read, so with `jobs` > 1 workers parse while the rest is read."""
     explicit = load_config_file(Path(config)) if isinstance(config, str) else config
+    if cache_dir is True:  # as `okrlint check` finds it: from the given or the working directory's configuration
+        from okrlint.cache import default_cache_dir
+
+        cache_dir = default_cache_dir(explicit or find_config(os.getcwd()))
+    elif cache_dir is False:
+        cache_dir = None
     cache: AnalysisCache | None = None
     analysis: _Analysis | None = None  # fed while reading, so that workers parse while the rest is read
     items: list[tuple[Document, str, Config]] = []

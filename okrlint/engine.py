@@ -159,7 +159,7 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
                     hit = Hit(detail, stmt.kind, stmt.line, stmt.text, index, stmt.column)
                     tailored = english and hasattr(module, "suggest")
                     suggestion = module.suggest(ctx) if tailored else rule.suggestion
-                    findings.append(_finding(rule, severity[id(rule)], hit, suggestion))
+                    findings.append(_finding(rule, severity[id(rule)], hit, suggestion, doc.path))
     last = []
     for rule, module, params in plan:
         if id(rule) in per_statement:
@@ -170,13 +170,13 @@ def run_rules(doc: Document, config: Config, source: str = "") -> list[Finding]:
         dctx = DocumentContext(doc=doc, params=params, lex=lex, foreign=foreign)
         for hit in module.check_document(dctx):
             if quiet or not suppress.use(hit.line, rule):
-                findings.append(_finding(rule, severity[id(rule)], hit, rule.suggestion))
+                findings.append(_finding(rule, severity[id(rule)], hit, rule.suggestion, doc.path))
     for rule, module, params in last if suppress.directives else ():
         known = frozenset(key.lower() for r in config.all_rules() for key in (r.name, r.code))
         dctx = DocumentContext(doc=doc, params=params, lex=lex, directives=suppress.directives, known_rules=known)
         for hit in module.check_document(dctx):
             if not suppress.names(hit.line, rule):
-                findings.append(_finding(rule, severity[id(rule)], hit, rule.suggestion))
+                findings.append(_finding(rule, severity[id(rule)], hit, rule.suggestion, doc.path))
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     if doc.format in ("csv", "spreadsheet"):
         _name_cells(doc, findings)
@@ -195,7 +195,7 @@ def _name_cells(doc: Document, findings: list[Finding]) -> None:
         finding.cell = cells.get((finding.line, finding.column)) or rows.get(finding.line)
 
 
-def _finding(rule: Rule, severity: Severity, hit: Hit, suggestion: str) -> Finding:
+def _finding(rule: Rule, severity: Severity, hit: Hit, suggestion: str, path: str) -> Finding:
     return Finding(
         code=rule.code,
         name=rule.name,
@@ -208,4 +208,5 @@ def _finding(rule: Rule, severity: Severity, hit: Hit, suggestion: str) -> Findi
         okr=hit.okr,
         suggestion=suggestion or None,
         weight=rule.weight,
+        path=path,
     )

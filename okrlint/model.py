@@ -153,6 +153,9 @@ class Statement(Model):
 
 
 class OKR(Model):
+    """One objective with its key results and initiatives (an OKR whose objective has no
+    text has `objective` None; its key results are still checked)."""
+
     objective: Statement | None = None
     key_results: list[Statement] = []
     initiatives: list[Statement] = []
@@ -173,6 +176,9 @@ class ReaderNote(Model):
 
 
 class Document(Model):
+    """A goal document as a reader found it: its OKRs in reading order, its cycle ("Q3 2026"),
+    and notes the reader wants reported (skipped parts, nothing found)."""
+
     path: str
     format: Literal["markdown", "yaml", "json", "text", "csv", "spreadsheet"]
     cycle: str | None = None
@@ -185,6 +191,12 @@ class Document(Model):
 
 
 class Finding(Model):
+    """One problem a rule found: the rule (`code`, `name`), what it is about (`kind`: a
+    statement's kind, "okr" or "document"; `text`: the statement), where (`line`, `column`, and
+    in a spreadsheet `cell`), how bad (`severity`), what is wrong (`message`) and a better form
+    (`suggestion`). `path` names the file, so that `LintResult.findings`, flat across files,
+    still says where each one is."""
+
     code: str
     name: str
     kind: FindingKind
@@ -199,6 +211,8 @@ class Finding(Model):
     # what the finding costs in the score: its rule's weight, from the rule set that made it
     # (not in the JSON output, whose contract it is not part of)
     weight: float = Field(default=0.0, exclude=True)
+    # the document's path; left out of the JSON output, where each file's findings sit under it
+    path: str = Field(default="", exclude=True)
 
     @property
     def place(self) -> str:
@@ -212,6 +226,9 @@ class Finding(Model):
 
 
 class FileResult(Model):
+    """One file's result: its score (0-100) and grade (A-F), the OKRs read from it, its
+    findings in line order, or `error` (one line) when it could not be read."""
+
     path: str
     score: float | None = None
     grade: str | None = None
@@ -222,12 +239,17 @@ class FileResult(Model):
 
 
 class LintResult(Model):
+    """What `lint_text`, `lint_paths` and `lint_workbook` return: a result per file, in the
+    order the files were given and found."""
+
     files: list[FileResult] = []
 
     @property
     def findings(self) -> list[Finding]:
+        """Every file's findings, in file order (each names its file in `path`)."""
         return [f for file in self.files for f in file.findings]
 
     @property
     def errors(self) -> list[str]:
+        """The one-line reason of each file that could not be read."""
         return [file.error for file in self.files if file.error]
