@@ -24,6 +24,7 @@ from okrlint.sources import from_bytes
 
 sys.path.insert(0, str(Path(__file__).parent))
 import spreadsheets as sheets
+import spreadsheets_blind as blind
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,9 +36,12 @@ def read(name: str, data: bytes) -> Document:
     return read_workbook(src.data, name) if src.data is not None else read_text(src.text or "", name)
 
 
-@pytest.mark.parametrize("name", sorted(sheets.SPREADSHEETS))
+ALL = {**sheets.SPREADSHEETS, **blind.BLIND}
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
 def test_every_statement_of_a_template_is_found_in_its_cell(name: str) -> None:
-    data, want = sheets.SPREADSHEETS[name]()
+    data, want = ALL[name]()
     got = [(s.kind, s.text, s.cell) for s in read(name, data).statements()]
     assert Counter(got) == Counter(want)  # recall and precision 1.0, cells included
 
@@ -111,11 +115,11 @@ def _as_yaml(doc: Document) -> str:
     return yaml.safe_dump({"objectives": objectives}, sort_keys=False, allow_unicode=True)
 
 
-@pytest.mark.parametrize("name", sorted(sheets.SPREADSHEETS))
+@pytest.mark.parametrize("name", sorted(ALL))
 def test_a_statement_gets_the_same_findings_in_a_spreadsheet_as_in_yaml(
     name: str, tmp_path: Path, isolated_cwd: Path
 ) -> None:
-    data, _ = sheets.SPREADSHEETS[name]()
+    data, _ = ALL[name]()
     path = tmp_path / name
     path.write_bytes(data)
     sheet = lint_paths([path]).files[0]

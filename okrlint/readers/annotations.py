@@ -16,7 +16,8 @@ from okrlint.model import StatementKind
 _NUM = r"(?:\d+(?:[.\-]\d+)*)"
 # Kind labels at the start of a line: "Objective:", "O1:", "Objective 1 -", "KR1:",
 # "Key Result 1:", "KR 1.2 -", "Init 1:", "Initiative:", "CRO KR:". Optional bold. A full
-# stop ends a label only after its number ("O1. Grow"): "Key Results. Measurable things." defines.
+# stop ends a label only after its number ("O1. Grow"): "Key Results. Measurable things." defines;
+# after a number a space before a capital does too ("KR3.1 Get more ...", "O2 Grow revenue").
 _LABEL = re.compile(
     rf"""^\s*(?:(?:\*\*|__|`)\s*)?
     (?:(?P<role>[A-Z]{{2,5}})\s+(?=KR\b))?
@@ -29,7 +30,7 @@ _LABEL = re.compile(
     )
     (?:[\s\-]*(?P<num>[A-Za-z]?{_NUM}[A-Za-z]?)\s*)?
     (?:(?:for|of)\s+(?:objective|o)\s*{_NUM}\s*)?\s*(?:(?:\*\*|__)\s*)?
-    (?P<sep>[:：)`]|(?(num)\.|(?!))|(?(num)(?:(?<=\*\*\s)|(?<=__\s))|(?!))|[\-–—](?![^\W\d_])|\*\*:|:\*\*|__:|:__)\s*(?:(?:\*\*|__)\s*)?""",
+    (?P<sep>[:：)`]|(?(num)\.(?!\d)|(?!))|(?(num)(?<=\d\s)(?=(?-i:[A-Z]))|(?!))|(?(num)(?:(?<=\*\*\s)|(?<=__\s))|(?!))|[\-–—](?![^\W\d_])|\*\*:|:\*\*|__:|:__)\s*(?:(?:\*\*|__)\s*)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _KIND_OF_LABEL: list[tuple[str, StatementKind]] = [

@@ -875,6 +875,9 @@ class _Roles:
             return next((i for i, h in enumerate(header) if pattern.fullmatch(h)), None)
 
         c_obj, c_kr, c_init = col("objective"), col("key_result"), col("initiative")
+        # more key-result columns only when numbered as such ("KR 1", "KR 2"), not a "Result" beside "KR"
+        c_krs = [c_kr] if c_kr is not None else []
+        c_krs += [i for i, h in enumerate(header) if i != c_kr and _NUMBERED_KR.fullmatch(h)]
         body = rows[1:]
         if c_kr is None and c_obj is None:
             # "| **KR 1** | text |": a label in the first column, the statement in the second
@@ -939,10 +942,15 @@ class _Roles:
         last_objective = None
         for row in body:
             obj = cell(row.cells, c_obj)
-            if obj and obj not in ('"', "〃", "^", "-", "—") and obj != last_objective:
+            own = parse_line(obj).kind if obj else None
+            if own == "key_result" or own == "initiative":  # "KR 1.2 - ...": its own label says what it is
+                ctx = add(row, own, obj, ctx)
+            elif obj and obj not in ('"', "〃", "^", "-", "—") and obj != last_objective:
                 last_objective = obj
                 block = Block("paragraph", obj, row.line)
-                if self.usable(block):
+                alone = sum(1 for c in row.cells if c.strip()) == 1
+                note = alone and len(_SENTENCE_BREAK.findall(block.parsed.text)) >= 2  # a legend under the table
+                if self.usable(block) and not note:
                     ctx = ctx._replace(okr=self.objective(block, ctx), from_heading=False)
             elif c_obj is None and c_kr is not None:
                 # an objective row inside the table: its only filled cell, in bold, or numbered
@@ -953,8 +961,10 @@ class _Roles:
                     if self.usable(block):
                         ctx = ctx._replace(okr=self.objective(block, ctx), from_heading=False)
                     continue
-            for kind, idx in (("key_result", c_kr), ("initiative", c_init)):
-                ctx = add(row, kind, cell(row.cells, idx), ctx)  # type: ignore[arg-type]
+            # "| Objective | KR 1 | KR 2 | KR 3 |": every key-result column, then the initiatives
+            columns: list[tuple[StatementKind, int | None]] = [("key_result", i) for i in c_krs]
+            for kind, idx in [*columns, ("initiative", c_init)]:
+                ctx = add(row, kind, cell(row.cells, idx), ctx)
         return ctx
 
 
@@ -962,28 +972,39 @@ class _Roles:
 _COLUMNS = {
     name: re.compile("|".join(patterns))
     for name, patterns in {
-        "objective": (r"objectives?(?: \d+| title| statement| description)?", r"goals?", r"o", r"okrs?"),
-        "key_result": (
-            r"key[\s\-]*results?(?: \d+| title| statement| description)?", r"krs?(?: description)?", r"results?",
-            r"measures?(?: of success)?", r"metrics?",
+        "objective": (
+            r"objectives?(?: \d+| title| statement| description)?", r"goals?", r"o", r"okrs?",
+            r"objectifs?", r"objetivos?", r"obiettiv[oi]", r"ziele?",  # French, Spanish, Italian, German
         ),
-        "initiative": (r"initiatives?", r"actions?", r"projects?", r"tasks?"),
-        "owner": (r"owners?", r"who", r"dri", r"responsible", r"assignee"),
-        "baseline": (r"baseline", r"start(?:ing)?(?: value)?", r"from"),
-        "current": (r"current(?: value)?", r"actual", r"latest"),
-        "target": (r"targets?(?: value)?", r"goal value", r"to"),
+        "key_result": (
+            r"key[\s\-]*results?(?: ?#?\d+| title| statement| description)?", r"krs?(?: ?#?\d+| description)?",
+            r"results?", r"measures?(?: of success)?", r"metrics?",
+            r"r[ée]sultats?[\s\-]+cl[ée]s?", r"resultados?[\s\-]+(?:clave|chave)", r"risultati chiave",
+            r"schl[üu]ssel[\s\-]*ergebnisse?",
+        ),
+        "initiative": (r"initiatives?", r"actions?", r"projects?", r"tasks?", r"iniciativas?", r"iniziativ[ae]",
+                       r"ma(?:ß|ss)nahmen?"),
+        "owner": (r"owners?", r"who", r"dri", r"responsible", r"assignee", r"lead", r"responsables?",
+                  r"verantwortlich(?:e|er)?", r"propri[ée]taire"),
+        "baseline": (r"baseline", r"start(?:ing)?(?: value)?", r"from", r"startwert",
+                     r"valeur (?:initiale|de d[ée]part)", r"valor inicial"),
+        "current": (r"current(?: value)?", r"actual", r"latest", r"aktueller wert", r"valeur actuelle",
+                    r"valor actual"),
+        "target": (r"targets?(?: value)?", r"goal value", r"to", r"zielwert", r"cible", r"valeur cible", r"meta"),
         "unit": (r"units?",),
         "due": (r"due(?: date)?", r"deadline", r"by"),
-        "progress": (r"progress", r"score", r"status", r"grade", r"% complete", r"completion"),
+        "progress": (r"progress", r"score", r"status", r"grade", r"% complete", r"completion", r"fortschritt",
+                     r"progression", r"progreso", r"avance"),
         # a column that says each row's kind, and the one that then holds every statement
-        "kind": (r"type", r"kind", r"level", r"okr type", r"item type"),
+        "kind": (r"type", r"kind", r"level", r"okr type", r"item type", r"typ", r"tipo"),
         "number": (r"#", r"id", r"no\.?", r"number", r"ref", r"okr id"),
         "statement": (
-            r"description", r"statement", r"title", r"text", r"name",
+            r"description", r"statement", r"title", r"text", r"name", r"titel", r"titre", r"t[íi]tulo",
             r"objectives? (?:and|&|/) key[\s\-]*results?", r"okr (?:statement|description|text)",
         ),
     }.items()
 }
+_NUMBERED_KR = re.compile(r"(?:key[\s\-]*results?|krs?) ?#?\d{1,2}")
 _KR_HEADER = re.compile(r"key[\s\-]*results?(?: \d+)?|krs?")
 
 
@@ -1001,19 +1022,15 @@ def _row_kind(value: str) -> StatementKind | None:
 
 
 def is_table_header(cells: Sequence[str]) -> bool:
-    """Whether a spreadsheet row heads a table of OKRs: two or more short cells name columns
-    this interpreter knows, at least half of the filled ones, and one of them the objectives,
-    the key results or the kind of each row."""
+    """Whether a spreadsheet row heads a table of OKRs: every filled cell is short, they name
+    two or more kinds of column this interpreter knows, and one of them the objectives, the
+    key results or the kind of each row (a tracker's other columns, "W1", "Confidence",
+    "Comments", are left be; "Objective 1" | "Objective 2" names one kind, and is no header)."""
     filled = [c for c in cells if c.strip()]
     if len(filled) < 2 or any(len(c.split()) > 6 for c in filled):
         return False
-    names = [_header(c) for c in filled]
-    known = [n for n in names if any(p.fullmatch(n) for p in _COLUMNS.values())]
-    leading = ("objective", "key_result", "kind", "statement")
-    return (
-        len(known) >= 2 and len(known) * 2 >= len(filled)
-        and any(_COLUMNS[k].fullmatch(n) for n in known for k in leading)
-    )
+    kinds = {kind for c in filled for kind, pattern in _COLUMNS.items() if pattern.fullmatch(_header(c))}
+    return len(kinds) >= 2 and bool(kinds & {"objective", "key_result", "kind", "statement"})
 
 
 def _header(cell: str) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from okrlint.model import Document
+from okrlint.readers.annotations import parse_line
 from okrlint.readers.base import DocumentBuilder, ReadError, find_cycle
 from okrlint.readers.outline import Block, text_outline
 from okrlint.readers.roles import assign_roles, generic_label, is_table_header
@@ -81,7 +82,7 @@ def read_csv(text: str, path: str = "<text>") -> Document:
             raise ReadError(f"row {number + 1}: {exc}", line=start) from None
         number += 1
         rows.append((number, start, [" ".join(c.split()) for c in cells]))
-    _read_sheet(builder, rows, None, text.split("\n"))
+    _read_sheet(builder, rows, None, text.split("\n"), _has_table(rows))
     return builder.finish()
 
 
@@ -117,15 +118,20 @@ def read_workbook(data: bytes, path: str = "<bytes>") -> Document:
     builder = DocumentBuilder(path, "spreadsheet", "")
     offset = 0
     damaged = []
+    sheets: list[tuple[str, list[Row]]] = []
     for name in names:
         try:
             grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:  # one damaged sheet: the others are still read
             damaged.append(f"sheet {name!r}: {str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__}")
             continue
-        rows = [(n, offset + n, [cell_text(v) for v in values]) for n, values in enumerate(grid, start=1)]
+        sheets.append((name, [(n, offset + n, [cell_text(v) for v in values]) for n, values in enumerate(grid, 1)]))
         offset += len(grid)
-        _read_sheet(builder, rows, name, None)
+    # a workbook with tables of OKRs keeps its statements in them: a sheet of instructions or
+    # notes beside them is read only for lines labelled as statements ("Objective: ...")
+    tables = any(_has_table(rows) for _, rows in sheets)
+    for name, rows in sheets:
+        _read_sheet(builder, rows, name, None, tables)
     if damaged and len(damaged) == len(names):
         raise ReadError(f"a damaged workbook: {damaged[0]}")
     for problem in damaged:
@@ -154,8 +160,11 @@ def _refuse_bomb(data: bytes) -> None:
 
 
 # -- a sheet ------------------------------------------------------------------------------------
-def _read_sheet(builder: DocumentBuilder, rows: list[Row], sheet: str | None, lines: list[str] | None) -> None:
-    """Read one sheet's rows into the builder, then give each new statement its cell."""
+def _read_sheet(
+    builder: DocumentBuilder, rows: list[Row], sheet: str | None, lines: list[str] | None, tables: bool
+) -> None:
+    """Read one sheet's rows into the builder, then give each new statement its cell. `tables`:
+    the document has tables of OKRs, so rows outside them count only when labelled."""
     first = len(builder.doc.statements())
     if sheet is not None:
         cycle = find_cycle(sheet)
@@ -163,7 +172,14 @@ def _read_sheet(builder: DocumentBuilder, rows: list[Row], sheet: str | None, li
             builder.set_cycle(cycle)
     rows = [r for r in rows if any(r[2])]  # blank rows separate, they say nothing
     headers = [i for i, (_, _, cells) in enumerate(rows) if is_table_header(cells)]
+    if not headers:
+        flipped = _flipped(rows)
+        if flipped is not None:
+            _read_flipped(builder, rows, flipped, sheet, lines)
+            return
     outline_rows = rows[: headers[0]] if headers else rows
+    if tables and not any(_labelled(cells) for _, _, cells in outline_rows):
+        outline_rows = []  # titles, owners, legends and instructions around the tables
     outline_text, by_line = _outline_text(outline_rows)
     root = text_outline(outline_text) if outline_rows else Block("root")
     for n, start in enumerate(headers):
@@ -173,6 +189,52 @@ def _read_sheet(builder: DocumentBuilder, rows: list[Row], sheet: str | None, li
             table.add(Block("row", "", line, cells=tuple(cells)))
     assign_roles(root, builder, lines if lines is not None else by_line)
     _place(builder.doc.statements()[first:], rows, sheet, lines)
+
+
+def _has_table(rows: list[Row]) -> bool:
+    return any(is_table_header(cells) for _, _, cells in rows) or _flipped(rows) is not None
+
+
+def _flipped(rows: list[Row]) -> tuple[int, list[list[str]]] | None:
+    """A sheet laid out sideways, its headers down a column ("Objective", "Key result 1",
+    "Key result 2", "Owner") and an OKR in each column beside them: the header column's
+    index and the columns, or None."""
+    width = max((len(cells) for _, _, cells in rows), default=0)
+    columns = [[cells[c] if c < len(cells) else "" for _, _, cells in rows] for c in range(width)]
+    header = next((c for c, column in enumerate(columns) if is_table_header(column)), None)
+    return (header, columns) if header is not None else None
+
+
+def _read_flipped(
+    builder: DocumentBuilder, rows: list[Row], flipped: tuple[int, list[list[str]]], sheet: str | None,
+    lines: list[str] | None,
+) -> None:
+    """Read a sideways table as the table interpreter reads any other (each column a row),
+    then put each statement back in its cell, at its row's line."""
+    header, columns = flipped
+    first = len(builder.doc.statements())
+    root = Block("root")
+    table = root.add(Block("table", "", -1))
+    for c in range(header, len(columns)):  # a column's stand-in line: -(its index + 1)
+        table.add(Block("row", "", -(c + 1), cells=tuple(columns[c])))
+    assign_roles(root, builder, [])
+    for stmt in builder.doc.statements()[first:]:
+        c = -stmt.line - 1
+        index = _cell_index(columns[c], stmt.raw, stmt.text)
+        number, line, _ = rows[index]
+        stmt.cell = f"{_sheet_ref(sheet) if sheet is not None else ''}{column_name(c)}{number}"
+        stmt.line = line
+        stmt.column = c + 1 if lines is None else _text_column(lines, line, stmt.text)
+
+
+def _text_column(lines: list[str], line: int, text: str) -> int:
+    found = lines[line - 1].find(text[:20]) if 1 <= line <= len(lines) and text else -1
+    return found + 1 if found >= 0 else 1
+
+
+def _labelled(cells: list[str]) -> bool:
+    first = next((c for c in cells if c), "")
+    return generic_label(first) is not None or parse_line(first).kind is not None
 
 
 def _outline_text(rows: Sequence[Row]) -> tuple[str, list[str]]:
