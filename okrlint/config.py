@@ -205,12 +205,53 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {str(exc).split(';')[0]}") from None
 
 
-def load_config_file(path: Path) -> Config:
+# How many configurations one may inherit through `extend` (a chain, not a loop).
+MAX_EXTEND_DEPTH = 10
+# Settings that name files, resolved against the configuration that sets them.
+_PATH_KEYS = ("cache-dir", "cache_dir")
+
+
+def _settings(path: Path) -> dict[str, Any]:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("okrlint", {})
     elif "tool" in data and "okrlint" in data.get("tool", {}):
         data = data["tool"]["okrlint"]
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: [tool.okrlint] is not a table")
+    return dict(data)
+
+
+def _with_extended(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """A configuration's settings over those of the one it names in `extend` (and so on up the
+    chain), as ruff's `extend`: each setting given here replaces the inherited one whole."""
+    data = _settings(path)
+    parent = data.pop("extend", None)
+    if parent is None:
+        return data
+    if not isinstance(parent, str) or not parent:
+        raise ConfigError(f"{path}: extend: a path to another configuration file")
+    base = (path.parent / Path(parent).expanduser()).resolve()
+    here = (*chain, path.resolve())
+    if base in here:
+        raise ConfigError(f"{path}: extend: {parent!r} extends this configuration again (a loop)")
+    if len(here) > MAX_EXTEND_DEPTH:
+        raise ConfigError(f"{path}: extend: more than {MAX_EXTEND_DEPTH} configurations in a chain")
+    if not base.exists():
+        raise ConfigError(f"{path}: extend: {parent!r}: no such file ({base})")
+    inherited = _with_extended(base, here)
+    for key in _PATH_KEYS:  # a path the parent sets stays relative to the parent
+        if isinstance(inherited.get(key), str) and not Path(inherited[key]).expanduser().is_absolute():
+            inherited[key] = str(base.parent / inherited[key])
+    for key in ("extend-rules", "extend_rules"):
+        if isinstance(inherited.get(key), list):
+            inherited[key] = [str(base.parent / Path(e).expanduser()) if isinstance(e, str) else e
+                              for e in inherited[key]]
+    return {**inherited, **data}
+
+
+def load_config_file(path: Path) -> Config:
+    data = _with_extended(path)
     try:
         config = Config.model_validate({**data})
     except ValidationError as exc:

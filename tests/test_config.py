@@ -459,3 +459,51 @@ def test_an_unused_suppression_finding_can_itself_be_switched_off() -> None:
         "- KR: Reduce churn from 5% to 3%\n"
     )
     assert "unused-suppression" not in {f.name for f in lint_text(text, "markdown").findings}
+
+
+def test_extend_inherits_the_repository_configuration_and_overrides_what_it_sets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clear_config_cache()
+    write(tmp_path / "pyproject.toml", """
+        [tool.okrlint]
+        ignore = ["vague-verb"]
+        fail-on = "error"
+        cache-dir = "build/okr-cache"
+        [tool.okrlint.rules.too-many-key-results]
+        max = 3
+    """)
+    team = tmp_path / "teams" / "web"
+    write(team / ".okrlint.toml", 'extend = "../../pyproject.toml"\nfail-on = "info"\n')
+    cfg = find_config(str(team))
+    assert cfg.ignore == ["vague-verb"] and cfg.fail_on == "info"  # inherited, and overridden
+    assert cfg.rules["too-many-key-results"] == {"max": 3}
+    from okrlint.cache import default_cache_dir
+
+    assert default_cache_dir(cfg) == tmp_path / "build" / "okr-cache"  # relative to the file that set it
+    doc = team / "q3.okr.md"
+    doc.write_text("# Objective: Delight customers\n\n- KR: Improve onboarding\n- KR: Raise NPS from 20 to 40\n")
+    assert main(["check", "--no-cache", "--format", "json", str(doc)]) == 1
+    out = capsys.readouterr().out
+    assert "vague-verb" not in out and "kr-not-measurable" in out  # the repository's ignore applies here
+    clear_config_cache()
+
+
+@pytest.mark.parametrize(
+    "files, message",
+    [
+        ({"a/.okrlint.toml": 'extend = "../b/.okrlint.toml"', "b/.okrlint.toml": 'extend = "../a/.okrlint.toml"'},
+         "a loop"),
+        ({"a/.okrlint.toml": 'extend = "missing.toml"'}, "no such file"),
+        ({"a/.okrlint.toml": "extend = 3"}, "a path to another configuration file"),
+        ({"a/.okrlint.toml": 'extend = "../b/.okrlint.toml"', "b/.okrlint.toml": 'selekt = ["kr-output"]'},
+         "unknown key 'selekt'"),
+    ],
+    ids=["loop", "missing", "not-a-path", "bad-key-inherited"],
+)
+def test_a_broken_extend_is_one_line_naming_the_file(tmp_path: Path, files: dict[str, str], message: str) -> None:
+    for name, text in files.items():
+        write(tmp_path / name, text)
+    with pytest.raises(ConfigError, match=message) as caught:
+        load_config_file(tmp_path / "a" / ".okrlint.toml")
+    assert "\n" not in str(caught.value) and ".okrlint.toml" in str(caught.value)
