@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -196,11 +196,20 @@ def lint_documents(
     return _check(items, _analyse([doc for doc, _, _ in items], items[0][2].model, cache_dir, jobs), tokens)
 
 
+Progress = Callable[[int, int], None]
+
+
 def _check(
-    items: Sequence[tuple[Document, str, Config]], analysed: Iterator[Document], tokens: bool
+    items: Sequence[tuple[Document, str, Config]],
+    analysed: Iterator[Document],
+    tokens: bool,
+    progress: Progress | None = None,
 ) -> list[FileResult]:
-    """Rules and scores for each document as the analysis hands it over (in item order)."""
+    """Rules and scores for each document as the analysis hands it over (in item order);
+    `progress(statements done, statements in all)` after each one."""
     results = []
+    total = sum(len(doc.statements()) for doc, _, _ in items) if progress is not None else 0
+    done = 0
     for (doc, source, config), _ in zip(items, analysed, strict=True):
         findings = run_rules(doc, config, source)
         # a document none of whose statements the rules could read (not English) is not scored
@@ -222,6 +231,9 @@ def _check(
             for stmt in doc.statements():
                 if stmt.anatomy is not None:
                     stmt.anatomy.tokens = []
+        if progress is not None:
+            done += len(doc.statements())
+            progress(done, total)
     return results
 
 
@@ -270,12 +282,14 @@ def lint_paths(
     jobs: int = 1,
     tokens: bool = True,
     model: str | None = None,
+    progress: Progress | None = None,
 ) -> LintResult:
     """Lint files and directories. Unreadable files become FileResult.error; the rest are checked.
 
     `cache_dir`, `jobs` and `tokens` as for `lint_documents`; `cache_dir=True` uses the cache
     `okrlint check` uses (`cache-dir` of the configuration, else ./.okrlint_cache), and None
-    or False none. `model`: the spaCy pipeline for
+    or False none. `progress`: called as `progress(statements checked, statements in all)`
+    after each document (the CLI's progress bar). `model`: the spaCy pipeline for
     the run (a package name or a folder), instead of the configuration's. Each document goes to the
     analysis as soon as it is read, so with `jobs` > 1 workers parse while the rest is read."""
     explicit = load_config_file(Path(config)) if isinstance(config, str) else config
@@ -321,7 +335,7 @@ def lint_paths(
             items.append((doc, text, cfg))
             slots.append(None)
             analysis.add(doc)
-        checked = iter(_check(items, analysis.documents(), tokens) if analysis is not None else [])
+        checked = iter(_check(items, analysis.documents(), tokens, progress) if analysis is not None else [])
     except BaseException:
         if analysis is not None:
             analysis.abandon()

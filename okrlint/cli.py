@@ -162,12 +162,51 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+# Seconds a run goes on before its progress bar appears (OKRLINT_PROGRESS_DELAY overrides it).
+PROGRESS_DELAY = 2.0
+_HUMAN_FORMATS = ("text", "markdown", "html")
+
+
+class _ProgressBar:
+    """Statements checked so far, on stderr, for a person waiting at a terminal: shown only
+    once a run has taken PROGRESS_DELAY seconds, cleared before the report is written. tqdm
+    draws it: spaCy depends on it already, it needs nothing else, and it knows terminal widths,
+    rates and how to clear its line."""
+
+    def __init__(self, delay: float) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(
+            total=None, file=sys.stderr, delay=delay, desc="okrlint", unit=" statements", leave=False,
+            dynamic_ncols=True, mininterval=0.2,
+        )
+        self.closed = False
+
+    def show(self, done: int, total: int) -> None:
+        if self.bar.total != total:
+            self.bar.total = total
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            self.bar.close()
+
+
+def _progress_bar(args: argparse.Namespace) -> _ProgressBar | None:
+    """A progress bar when a person is watching: stderr a terminal, a report for people (never
+    in a machine format, whose reader is a program), and not --quiet."""
+    if args.quiet or args.format not in _HUMAN_FORMATS or not sys.stderr.isatty():
+        return None
+    try:
+        delay = float(os.environ.get("OKRLINT_PROGRESS_DELAY", PROGRESS_DELAY))
+    except ValueError:
+        delay = PROGRESS_DELAY
+    return _ProgressBar(max(0.0, delay))
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    from okrlint.api import lint_paths
-    from okrlint.config import Config, find_config, load_config_file
-    from okrlint.model import SEVERITY_RANK
-    from okrlint.report import write as write_report
-    from okrlint.sources import is_input
+    from okrlint.config import Config, load_config_file
 
     config: Config | None = load_config_file(Path(args.config)) if args.config else None
     select, ignore = _split(args.select), _split(args.ignore)
@@ -190,6 +229,26 @@ def cmd_check(args: argparse.Namespace) -> int:
         "model": args.model,
     }
     _broken_pack_rules()  # from an earlier run in this process
+    bar = _progress_bar(args)
+    if bar is not None:
+        options["progress"] = bar.show
+    try:
+        return _check_and_report(args, config, select, ignore, options, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _check_and_report(
+    args: argparse.Namespace, config: Any, select: list[str] | None, ignore: list[str] | None,
+    options: dict[str, Any], bar: _ProgressBar | None,
+) -> int:
+    from okrlint.api import lint_paths
+    from okrlint.config import find_config
+    from okrlint.model import SEVERITY_RANK
+    from okrlint.report import write as write_report
+    from okrlint.sources import is_input
+
     if args.paths == ["-"]:
         result = _lint_stdin(args, config, select, ignore)
     elif "-" in args.paths:
@@ -208,6 +267,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_ERROR
+    if bar is not None:
+        bar.close()  # its line cleared before the report is written
     if args.output and is_input(args.output, [file.path for file in result.files]):
         print(f"okrlint: -o {args.output}: is one of the files being checked; not overwritten", file=sys.stderr)
         return EXIT_ERROR

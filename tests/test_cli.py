@@ -485,3 +485,49 @@ def test_show_settings_prints_the_resolved_configuration_of_the_first_file(tmp_p
     assert f"Settings for: goals/team.okr.md\nConfiguration: {tmp_path / '.okrlint.toml'}\n" in out
     assert 'fail-on = "error"' in out and "max-file-size = 10485760" in out
     assert out.strip().endswith("Rules: OKR201 kr-output")
+
+
+def _on_a_terminal(*args: str, delay: str = "0") -> tuple[int, str, str]:
+    """okrlint with stderr on a pseudo-terminal (as a person at a terminal sees it), stdout
+    to a file (a pipe's buffer, full of a long report, would wait for its reader)."""
+    import fcntl
+    import pty
+    import struct
+    import tempfile
+    import termios
+
+    env = {**os.environ, "OKRLINT_PROGRESS_DELAY": delay}
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a new pty is 0 columns wide
+    with tempfile.TemporaryFile() as out_file:
+        proc = subprocess.Popen([sys.executable, "-m", "okrlint", "check", "--no-cache", *args],
+                                stdout=out_file, stderr=slave, env=env)
+        os.close(slave)
+        err = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal's other end closed: the run is over
+                break
+            if not chunk:
+                break
+            err += chunk
+        os.close(master)
+        code = proc.wait(timeout=300)
+        out_file.seek(0)
+        out = out_file.read()
+    return code, out.decode(), err.decode(errors="replace")
+
+
+def test_a_progress_bar_is_shown_only_to_a_person_at_a_terminal(tmp_path: Path) -> None:
+    examples = str(Path(__file__).resolve().parent.parent / "examples")
+    code, out, err = _on_a_terminal(examples)
+    assert code == 1 and "statements" in err and "okrlint" in err  # tqdm's bar, on stderr
+    assert "statements" not in out.splitlines()[0] and "score" in out  # the report itself untouched
+    code, out, err = _on_a_terminal("--format", "json", examples)
+    assert "statements]" not in err and json.loads(out)["files"]  # never beside a machine format
+    code, out, err = _on_a_terminal(examples, delay="600")
+    assert "statements]" not in err  # a run shorter than the delay shows none
+    piped = subprocess.run([sys.executable, "-m", "okrlint", "check", "--no-cache", examples], capture_output=True,
+                           env={**os.environ, "OKRLINT_PROGRESS_DELAY": "0"}, timeout=300, check=False)
+    assert b"statements]" not in piped.stderr  # stderr not a terminal: no bar
