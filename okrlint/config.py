@@ -58,6 +58,7 @@ class Config(BaseModel):
     cache_dir: str | None = None  # analysis cache; relative to this file; default ./.okrlint_cache
     fail_under: float | None = Field(default=None, ge=0, le=100)
     extend_rules: list[str] = []
+    extend: str | None = None  # the configuration file this one inherits from (read by load_config_file)
     source: str | None = Field(default=None, exclude=True)  # the file it came from
 
     def check_rules(self) -> None:
@@ -226,7 +227,7 @@ def _with_extended(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
     """A configuration's settings over those of the one it names in `extend` (and so on up the
     chain), as ruff's `extend`: each setting given here replaces the inherited one whole."""
     data = _settings(path)
-    parent = data.pop("extend", None)
+    parent = data.get("extend")
     if parent is None:
         return data
     if not isinstance(parent, str) or not parent:
