@@ -264,7 +264,8 @@ def test_html_is_self_contained_and_escaped(hostile_result, examples_result):
     full = render(examples_result, "html")
     for external in ("http://", "https://", "<script", "<link", "@import", "src="):
         assert external not in full.replace("https://pypi.org/project/okrlint/", "")
-    assert "<svg" in full and "Why it matters" in full and "Suggestion:" in full
+    assert 'class="chart"' in full and "Why it matters" in full and "Suggestion:" in full
+    assert full.count('<details class="rule"') == len({f.code for f in examples_result.findings})  # each rule once
 
 
 def test_text_report_groups_by_okr_and_strips_escapes(hostile_result, examples_result):
@@ -339,3 +340,16 @@ def test_the_markdown_report_fits_a_pull_request_comment(nlp):
     assert f"**{len(files)}** files" in text  # the summary still counts every file
     small = render(LintResult(files=files[:1]), "markdown")
     assert "lowest-scoring" not in small
+
+
+def test_html_has_a_file_index_linking_to_each_file_and_labels_its_numbers(examples_result):
+    html = render(examples_result, "html")
+    for n in range(1, len(examples_result.files) + 1):
+        assert f'href="#file-{n}"' in html and f'id="file-{n}"' in html
+    assert all(f'id="rule-{code}"' in html for code in {f.code for f in examples_result.findings})
+    import re
+
+    # every number beside a statement, an OKR or a file says what it is
+    assert not re.search(r'class="meta">[^<]*· \d', html)  # "· score 55", never "· 55"
+    assert re.search(r'class="badge [^"]*"[^>]*>score \d+', html) and re.search(r">OKR score \d+", html)
+    assert re.search(r'class="n">\d+ findings?<', html) and re.search(r'class="n">\d+ documents?<', html)
