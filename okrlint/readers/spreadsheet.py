@@ -4,8 +4,10 @@ A sheet is a grid of rows. A row whose cells name an objective or key-result col
 header and starts a table, which the table interpreter that reads Markdown tables
 (okrlint.readers.roles) reads: objective rows, merged or repeated objective cells, key
 results under them, a type or numbering column, owner, baseline, target and progress
-columns. Rows above the first header, and sheets without one, are lines of an outline whose
-depth is the column of their first filled cell, read as plain text is.
+columns. A sheet with its headers down a column instead is read column by column. Rows
+above the first header, and sheets without one, are lines of an outline whose depth is the
+column of their first filled cell, read as plain text is; in a document that has tables,
+only those lines that carry a kind label ("Objective 1", "KR:") count.
 
 Every statement keeps its cell (`cell`: "B7" in a CSV file, "Q3!B7" in a workbook). In a CSV
 file `line` and `column` are those of the text; in a workbook, where lines mean nothing,
@@ -34,7 +36,7 @@ Row = tuple[int, int, list[str]]
 _DELIMITERS = ",;\t|"
 _ZIP = b"PK\x03\x04"  # XLSX, XLSB and ODS are zip archives
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # XLS, and any workbook Office encrypted with a password
-_SNIFF_BYTES = 64 * 1024
+_SNIFF_CHARS = 64 * 1024  # what csv.Sniffer looks at
 # A cell that numbers the row as outline lists do: "1", "1.2", "2)", "a."
 _NUMBER_CELL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[a-z][.)])$", re.I)
 
@@ -89,7 +91,7 @@ def read_csv(text: str, path: str = "<text>") -> Document:
 def _dialect(text: str, path: str) -> type[csv.Dialect] | csv.Dialect:
     if path.lower().endswith((".tsv", ".tab")):
         return csv.excel_tab
-    sample = text[:_SNIFF_BYTES]
+    sample = text[:_SNIFF_CHARS]
     try:
         return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS)
     except csv.Error:  # one column, or nothing the sniffer can tell apart
