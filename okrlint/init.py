@@ -15,6 +15,10 @@ CONFIG = """\
 # lines show the defaults or an example. okrlint finds this file by walking up from each
 # file it checks; `okrlint check --config FILE` uses another one.
 
+# Inherit another configuration (a team folder's from the repository's): each key set here
+# replaces the inherited one.
+# extend = "../pyproject.toml"
+
 # Which rules run: rule names (kr-output), codes (OKR201), code prefixes (OKR2) or "ALL".
 # `okrlint rules` lists them and `okrlint explain NAME` explains one.
 # select = ["ALL"]
