@@ -21,8 +21,8 @@ A file is a header line, `okrlint-cache FORMAT DIGEST`, and a body: one marshal-
 tuple of the document's distinct statement texts; their anatomy records
 (okrlint.nlp.records), aligned with the texts; `[path, digest of the source text]` (or
 None); and the Document JSON as read, before analysis (or None). marshal, not JSON: it
-writes and reads the records in about half the time (9 and 13 us a statement against 23
-and 25); it reads back only plain values (no code runs while loading, unlike pickle); and
+is the faster of the two for these records (benchmarks/README.md); it reads back only plain
+values (no code runs while loading, unlike pickle); and
 the Python version is part of the key, so a format change between versions cannot be
 misread. The document is reused only when the path and the source text are the
 same as when it was read. DIGEST is a BLAKE2b hash of the body keyed with the user's secret

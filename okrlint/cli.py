@@ -499,10 +499,10 @@ def _is_user_error(exc: BaseException) -> bool:
 def _tune_gc() -> None:
     """A check allocates millions of small objects that live until the report is written
     (tokens, statements, findings), and the cyclic collector, run every 700 allocations,
-    walked them again and again: 13% of a cached run of 10,000 statements and 3% of an
-    uncached one. As mypy does in its main, collect far less often; and leave the objects
-    made at start-up (imported modules) out of every collection. Only the okrlint program
-    does this (run, not main): a program that imports okrlint keeps its own settings."""
+    would walk them again and again (benchmarks/README.md, "Why the code is shaped so"). As
+    mypy does in its main, collect far less often; and leave the objects made at start-up
+    (imported modules) out of every collection. Only the okrlint program does this (run, not
+    main): a program that imports okrlint keeps its own settings."""
     import gc
 
     gc.freeze()
@@ -549,8 +549,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _leave(code: int) -> NoReturn:
     """End the process without taking its heap apart. After a check the interpreter would free
-    every statement, token and finding one by one at exit (0.3 s of a run of 10,000
-    statements), work nobody waits for once the report is out. As mypy does, flush the
+    every statement, token and finding one by one at exit, work nobody waits for once the
+    report is out. As mypy does, flush the
     standard streams and leave with os._exit. Nothing okrlint needs runs at exit: reports and
     cache entries are closed files by now, and --jobs workers were joined (parallel.stop)."""
     for stream in (sys.stdout, sys.stderr):

@@ -34,16 +34,15 @@ from typing import Any
 
 from okrlint.model import Anatomy
 
-# Statements per nlp.pipe batch: benchmarks/tune_batch.py measures 256 as the fastest on the
-# generated statements (128 and 512 within 4%; 16 is 30% slower, 2048 10% slower).
+# Statements per nlp.pipe batch: the fastest that benchmarks/tune_batch.py measures on the
+# generated statements (benchmarks/README.md).
 BATCH_SIZE = 256
 # Texts handed to one process at a time when several share a run, each parsed in one
-# nlp.pipe call. A call has a fixed cost (about 8 ms), so parsing 3,072 texts in calls of
-# 256 took 6.5% longer than in one call, in calls of 1,024 0.9% (best of 3, in-process);
-# larger shares would leave a process idle longer at the end of a run.
+# nlp.pipe call: a call has a fixed cost, so shares are a few batches long; larger shares
+# would leave a process idle longer at the end of a run.
 SHARE = 4 * BATCH_SIZE
-# A worker costs a model load (about 1-2 s of CPU) and the hand-back of its records; below
-# this many statements per process it is not worth it.
+# A worker costs a model load and the hand-back of its records; below this many
+# statements per process it is not worth it.
 MIN_PER_JOB = 600
 
 
@@ -69,9 +68,7 @@ def _describe_all(texts: Sequence[str], model: str | None) -> Iterator[tuple[Ana
     parsed = zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True)
     # A batch at a time: spaCy's last components (attribute ruler, lemmatizer) finish each
     # doc only when it is asked for, so taking docs one by one alternated their work with
-    # the analysis and the caller's, and each ran slower for it (CPU caches). Taking the
-    # batch whole, then analysing it whole, cut the analysis' cost over bare nlp.pipe from
-    # 0.64 s to 0.37 s on 3,000 statements (best of 8, interleaved).
+    # the analysis and the caller's, and each ran slower for it (CPU caches).
     while batch := list(islice(parsed, BATCH_SIZE)):
         described = [describe(doc, verbs, text) for text, doc in batch]
         del batch  # the docs

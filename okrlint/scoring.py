@@ -37,8 +37,8 @@ def statement_score(findings: list[Finding]) -> float:
 
 
 def _mean(values: list[float]) -> float:
-    """statistics.fmean's result (an exactly rounded sum over the count), at a tenth of its
-    cost: fmean's generality cost 0.25 s of a run of 50,000 statements."""
+    """statistics.fmean's result (an exactly rounded sum over the count), without the cost of
+    fmean's generality (it accepts any iterable of any numbers), paid once per OKR."""
     return fsum(values) / len(values)
 
 

@@ -95,3 +95,22 @@ def test_integrations_page_lists_the_action_inputs():
     table = section((DOCS / "integrations.md").read_text(encoding="utf-8"), "GitHub Actions")
     documented = set(re.findall(r"^\| `([a-z-]+)` \|", table, re.MULTILINE))
     assert documented == set(action["inputs"])
+
+
+def test_code_comments_hold_no_benchmark_figures():
+    """Timings belong in benchmarks/README.md, where they can be measured again; a comment
+    says why in words (a figure in a comment goes stale and makes a micro-optimisation look
+    load-bearing)."""
+    import tokenize
+
+    figure = re.compile(
+        r"\d+(?:\.\d+)? ?(?:us|µs|ms)\b|\d\.\d+ s\b|best of \d|\d+% of (?:a |an |the )?(?:\w+ ){0,2}(?:run|time)\b"
+    )
+    found = []
+    for path in sorted((ROOT / "okrlint").rglob("*.py")):
+        with path.open("rb") as fh:
+            for tok in tokenize.tokenize(fh.readline):
+                is_doc = tok.type == tokenize.STRING and tok.string.startswith(('"""', "'''"))
+                if (tok.type == tokenize.COMMENT or is_doc) and figure.search(tok.string):
+                    found.append(f"{path.relative_to(ROOT)}:{tok.start[0]}")
+    assert found == [], found

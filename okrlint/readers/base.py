@@ -92,7 +92,7 @@ class DocumentBuilder:
     ) -> Statement:
         """A Statement from a parsed line (`fields`: baseline, target ... given by the source).
         Without such fields every value is already of its field's type (ParsedLine's, checked
-        by mypy), so the model is assembled without validation, which was a tenth of reading."""
+        by mypy), so the model is assembled without validating it again."""
         given = {k: v for k, v in fields.items() if v is not None}
         for name, value in parsed.fields.items():  # "(target: 100)" written after the text
             given.setdefault(name, _number_or_text(value) if name != "due" else value)

@@ -180,8 +180,7 @@ class Report(_Out):
 def _statement(stmt: Statement, findings: list[Finding]) -> StatementOut:
     """The statement as reported. Every value comes from a validated (or checked) Statement
     or Anatomy, or is computed here with its field's type, so the model is assembled without
-    validating it again: validating StatementOut and dumping the anatomy to a dict were a
-    fifth of writing a JSON report (0.09 and 0.12 s of 0.45 s at 10,000 statements)."""
+    validating it again (tests/test_reports.py checks it equals the validated one)."""
     score = float(statement_score(findings))  # the field is a float; the sum may be an int
     values = {
         "kind": stmt.kind,
