@@ -102,10 +102,6 @@ class Anatomy(Model):
     deadline: str | None = None
     tokens: list[Token] = []
 
-    @property
-    def measurable(self) -> bool:
-        return bool(self.quantities)
-
 
 class Category(Model):
     """What a statement is, decided once by the classify stage (okrlint/classify.py) and read
@@ -115,14 +111,6 @@ class Category(Model):
     name: str
     direction: Direction | None = None
     reasons: list[str] = []
-
-
-class SourceSpan(Model):
-    path: str
-    line: int
-    column: int = 1
-    end_line: int | None = None
-    end_column: int | None = None
 
 
 class Statement(Model):
@@ -150,6 +138,13 @@ class Statement(Model):
     @property
     def has_structured_baseline(self) -> bool:
         return self.baseline is not None or self.current is not None
+
+    @property
+    def measurable(self) -> bool:
+        """What every rule means by measurable: a quantity in the text, or a target, baseline
+        or current value given as a field (a YAML key, a spreadsheet column)."""
+        quantified = self.anatomy is not None and bool(self.anatomy.quantities)
+        return quantified or self.target is not None or self.has_structured_baseline
 
 
 class OKR(Model):

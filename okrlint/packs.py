@@ -9,7 +9,7 @@ them) whose rules say *what to look for* under `match:` instead of naming a chec
 - `patterns`: spaCy Matcher token patterns, evaluated here on the statement's cached
   tokens (okrlint.model.Token), so a run never needs spaCy for them. The supported keys
   are SUPPORTED_ATTRS, the value forms SUPPORTED_PREDICATES, and the operators of OPS;
-- `unless-measurable`: do not fire when the statement has a number or a target.
+- `unless-measurable`: do not fire when the statement is measurable (Statement.measurable).
 
 The rule fires when any of them matches. Configuration loads packs with
 `extend-rules = ["path"]`; `okrlint test-rules PATH` runs a pack's examples.

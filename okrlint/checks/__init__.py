@@ -25,11 +25,12 @@ _IDX = attrgetter("idx")  # a token's offset in the text: tokens are in that ord
 
 
 class Lexicons(dict[str, frozenset[str]]):
-    """Shared word lists (rules/lexicons.yaml plus configuration), as sets of phrases; a list
-    nobody defined is empty. A dict, so that the checks' many lookups stay in C."""
+    """Shared word lists (rules/lexicons.yaml plus configuration), as sets of phrases. A dict,
+    so that the checks' many lookups stay in C. A list nobody defined is a mistake in a check
+    (a misspelt name would silently match nothing), so asking for one raises."""
 
     def __missing__(self, name: str) -> frozenset[str]:
-        return frozenset()
+        raise KeyError(f"no word list {name!r} in rules/lexicons.yaml")
 
 
 @lru_cache(maxsize=128)
@@ -81,8 +82,8 @@ class Context:
 
     @cached_property
     def measurable(self) -> bool:
-        """Has a quantity in its text or a target/baseline given as a structured field."""
-        return bool(self.anatomy.quantities) or self.stmt.target is not None
+        """Statement.measurable: a quantity in the text, or a target, baseline or current field."""
+        return self.stmt.measurable
 
     @cached_property
     def words(self) -> str:

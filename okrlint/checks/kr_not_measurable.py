@@ -7,7 +7,7 @@ from okrlint.classify import WORK, category_of
 
 
 def check(ctx: Context) -> str | None:
-    if ctx.measurable or ctx.stmt.baseline is not None or ctx.stmt.current is not None:
+    if ctx.measurable:
         return None
     return "it contains no quantity to measure progress against"
 

@@ -11,12 +11,7 @@ def check_document(dctx: DocumentContext) -> Iterator[Hit]:
     for i, okr in enumerate(dctx.doc.okrs):
         if okr.objective is None or not okr.key_results:
             continue
-        measurable = [
-            kr
-            for kr in okr.key_results
-            if kr.target is not None or kr.baseline is not None or (kr.anatomy is not None and kr.anatomy.quantities)
-        ]
-        if not measurable:
+        if not any(kr.measurable for kr in okr.key_results):
             count = len(okr.key_results)
             yield Hit(
                 message=f"none of its {count} key result{'s' if count != 1 else ''} has a number",

@@ -20,6 +20,7 @@ DIRECTION_LEMMAS: dict[str, Direction] = {
             "expand",
             "double",
             "triple",
+            "quadruple",
             "accelerate",
             "maximize",
             "maximise",
