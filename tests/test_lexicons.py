@@ -1,5 +1,6 @@
-"""The word lists tell the truth: each word once per list, and the lists that say the same
-thing in two places (the lexicon and the direction table the anatomy reads) agree."""
+"""Rule data that tells the truth: each word once per list, the lists that say the same thing
+in two places (the lexicon and the direction table the anatomy reads) agree, and one
+definition of "measurable" for every rule."""
 
 from __future__ import annotations
 
@@ -32,3 +33,20 @@ def test_every_direction_verb_has_a_direction_unless_it_is_vague() -> None:
     lex = load_lexicons()
     missing = sorted(set(lex["direction_verbs"]) - set(DIRECTION_LEMMAS) - set(lex["vague_verbs"]))
     assert missing == []
+
+
+def test_one_definition_of_measurable_for_a_key_result_and_its_okr(nlp) -> None:
+    from okrlint.api import lint_text
+
+    doc = (
+        "objectives:\n"
+        "  - objective: Customers trust our status page\n"
+        "    key_results:\n"
+        "      - text: Incidents announced before customers report them\n"
+        "        current: 40\n"
+        "      - text: Status page subscribers\n"
+        "        current: 1200\n"
+    )
+    names = {f.name for f in lint_text(doc, format="yaml").findings}
+    # a current value is a measure: neither the key results nor their OKR are "not measurable"
+    assert "kr-not-measurable" not in names and "okr-not-measurable" not in names
