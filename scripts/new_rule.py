@@ -57,7 +57,7 @@ def yaml_text(name: str, code: str, applies: list[str]) -> str:
         "severity: warning\n"
         f"applies-to: [{', '.join(applies)}]\n"
         "weight: 10\n"
-        "summary: <one sentence: what the rule flags>\n"
+        'summary: "<one sentence, what the rule flags>"\n'
         'message: "<what is wrong>: {detail}"\n'
         'source: "<the published guide or book this rule comes from, by title>"\n'
         "rationale: |\n"
