@@ -166,7 +166,7 @@ DOCUMENT_CASES: dict[str, list[tuple[str, str, str]]] = {  # rule: (name, format
         ("Spanish", "markdown", _md(("Que nuestros clientes reciban respuestas sin esperar",
                                      ["Reducir el tiempo de respuesta de 9 horas a 2 horas",
                                       "Aumentar la satisfacción del 78% al 90%"]))),
-        ("German, not recognised today: few German function words are listed", "markdown", _md((
+        ("German", "markdown", _md((
             "Unsere Kunden bekommen Antworten ohne zu warten",
             ["Die Antwortzeit von 9 Stunden auf 2 Stunden senken", "Die Zufriedenheit von 78% auf 90% steigern"],
         ))),
