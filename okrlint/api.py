@@ -251,25 +251,23 @@ def choose_rules(cfg: Config, select: list[str] | None, ignore: list[str] | None
 def lint_text(text: str, format: str | None = None, path: str = "<text>", config: Config | None = None) -> LintResult:
     """Lint one document given as text. Raises ReadError for text that cannot be read, as
     `okrlint check` refuses such a file: empty or only whitespace, or unreadable as its format."""
-    cfg = config or Config()
     if not text.strip():
         raise ReadError("empty file" if not text else "empty file (only whitespace)")
-    doc = read_text(text, path, format)
-    error = _too_long(doc, cfg.max_statement_length)
-    if error:
-        raise ReadError(error)
-    return LintResult(files=lint_documents([(doc, text, cfg)]))
+    return _lint_one(read_text(text, path, format), text, config or Config())
 
 
 def lint_workbook(data: bytes, path: str = "<bytes>", config: Config | None = None) -> LintResult:
     """Lint one workbook (XLSX, XLSM, XLSB, XLS, ODS) given as bytes. Raises ReadError for a
     workbook that cannot be read."""
-    cfg = config or Config()
-    doc = read_workbook(data, path)
+    return _lint_one(read_workbook(data, path), "", config or Config())
+
+
+def _lint_one(doc: Document, source: str, cfg: Config) -> LintResult:
+    """One document just read (`source`: its text, for suppression comments), without a cache."""
     error = _too_long(doc, cfg.max_statement_length)
     if error:
         raise ReadError(error)
-    return LintResult(files=lint_documents([(doc, "", cfg)]))
+    return LintResult(files=lint_documents([(doc, source, cfg)]))
 
 
 def lint_paths(

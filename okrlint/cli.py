@@ -180,7 +180,6 @@ class _ProgressBar:
             total=None, file=sys.stderr, delay=delay, desc="okrlint", unit=" statements", leave=False,
             dynamic_ncols=True, mininterval=0.2,
         )
-        self.closed = False
 
     def show(self, done: int, total: int) -> None:
         if self.bar.total != total:
@@ -188,9 +187,7 @@ class _ProgressBar:
         self.bar.update(done - self.bar.n)
 
     def close(self) -> None:
-        if not self.closed:
-            self.closed = True
-            self.bar.close()
+        self.bar.close()  # a second close does nothing (tqdm's own)
 
 
 def _progress_bar(args: argparse.Namespace) -> _ProgressBar | None:

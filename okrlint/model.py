@@ -217,7 +217,12 @@ class Finding(Model):
     @property
     def where(self) -> str:
         """The same in words: "line 12", "cell Q3!B7"."""
-        return f"cell {self.cell}" if self.cell else f"line {self.line}"
+        return where(self.line, self.cell)
+
+
+def where(line: int, cell: str | None) -> str:
+    """A place in words, as reports name it: "line 12", or a spreadsheet's "cell Q3!B7"."""
+    return f"cell {cell}" if cell else f"line {line}"
 
 
 class FileResult(Model):

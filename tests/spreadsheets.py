@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from okrlint.readers.spreadsheet import column_name  # pinned by its own test (test_spreadsheets.py)
+
 _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 
 
@@ -34,15 +36,6 @@ class Sheet:
     name: str
     rows: list[list[Any]]
     merged: list[str] = field(default_factory=list)  # "A2:A4"
-
-
-def _column(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def _zip(parts: list[tuple[str, str]], stored_first: str | None = None) -> bytes:
@@ -106,7 +99,7 @@ def xlsx(sheets: list[Sheet]) -> bytes:
         for r, values in enumerate(sheet.rows, 1):
             cells = []
             for c, value in enumerate(values):
-                ref = f"{_column(c)}{r}"
+                ref = f"{column_name(c)}{r}"
                 if value is None or value == "":
                     continue
                 if isinstance(value, Formula):

@@ -43,16 +43,6 @@ Want = list[tuple[str, str, str]]
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _col(index: int) -> str:
-    """0-based column index -> letters."""
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
-
-
 def _sheet_prefix(sheet: str | None) -> str:
     if sheet is None:
         return ""

@@ -351,12 +351,7 @@ class _Roles:
 
     # -- building ---------------------------------------------------------------------------
     def column(self, line: int, text: str) -> int:
-        if 1 <= line <= len(self.lines) and text:
-            for size in (20, 10, 4):  # an annotation may sit inside the text: "Grow ARR `P1` from"
-                pos = self.lines[line - 1].find(text[:size])
-                if pos >= 0:
-                    return pos + 1
-        return 1
+        return column_in(self.lines, line, text)
 
     def statement(self, block: Block, kind: StatementKind, parsed: ParsedLine | None = None):
         parsed = parsed or block.parsed
@@ -1061,6 +1056,16 @@ def _ending(text: str) -> str:
 
 def _value(text: str | None) -> str | None:
     return None if text is None or is_placeholder(text) else text
+
+
+def column_in(lines: list[str], line: int, text: str) -> int:
+    """The 1-based column where a statement's text starts on its line (1 when not found)."""
+    if 1 <= line <= len(lines) and text:
+        for size in (20, 10, 4):  # an annotation may sit inside the text: "Grow ARR `P1` from"
+            pos = lines[line - 1].find(text[:size])
+            if pos >= 0:
+                return pos + 1
+    return 1
 
 
 def assign_roles(root: Block, builder: DocumentBuilder, lines: list[str]) -> None:

@@ -22,13 +22,14 @@ import datetime
 import io
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from okrlint.model import Document
 from okrlint.readers.annotations import parse_line
-from okrlint.readers.base import DocumentBuilder, ReadError, find_cycle
+from okrlint.readers.base import DocumentBuilder, ReadError, editor_lines, find_cycle
 from okrlint.readers.outline import Block, text_outline
-from okrlint.readers.roles import assign_roles, generic_label, is_table_header
+from okrlint.readers.roles import assign_roles, column_in, generic_label, is_table_header
 
 # A sheet's row: where it is (row number in the sheet, line in the document) and its cells.
 Row = tuple[int, int, list[str]]
@@ -84,7 +85,8 @@ def read_csv(text: str, path: str = "<text>") -> Document:
             raise ReadError(f"row {number + 1}: {exc}", line=start) from None
         number += 1
         rows.append((number, start, [" ".join(c.split()) for c in cells]))
-    _read_sheet(builder, rows, None, text.split("\n"), _has_table(rows))
+    layout = _layout(rows)
+    _read_sheet(builder, layout, None, editor_lines(text), layout.has_table)
     return builder.finish()
 
 
@@ -131,9 +133,10 @@ def read_workbook(data: bytes, path: str = "<bytes>") -> Document:
         offset += len(grid)
     # a workbook with tables of OKRs keeps its statements in them: a sheet of instructions or
     # notes beside them is read only for lines labelled as statements ("Objective: ...")
-    tables = any(_has_table(rows) for _, rows in sheets)
-    for name, rows in sheets:
-        _read_sheet(builder, rows, name, None, tables)
+    layouts = [(name, _layout(rows)) for name, rows in sheets]
+    tables = any(layout.has_table for _, layout in layouts)
+    for name, layout in layouts:
+        _read_sheet(builder, layout, name, None, tables)
     if damaged and len(damaged) == len(names):
         raise ReadError(f"a damaged workbook: {damaged[0]}")
     for problem in damaged:
@@ -162,23 +165,40 @@ def _refuse_bomb(data: bytes) -> None:
 
 
 # -- a sheet ------------------------------------------------------------------------------------
+@dataclass
+class _Layout:
+    """A sheet's filled rows (blank rows separate, they say nothing), the indexes of its header
+    rows, and, when it has none, its sideways table if it is one (see _flipped)."""
+
+    rows: list[Row]
+    headers: list[int]
+    flipped: tuple[int, list[list[str]]] | None
+
+    @property
+    def has_table(self) -> bool:
+        return bool(self.headers) or self.flipped is not None
+
+
+def _layout(rows: list[Row]) -> _Layout:
+    rows = [r for r in rows if any(r[2])]
+    headers = [i for i, (_, _, cells) in enumerate(rows) if is_table_header(cells)]
+    return _Layout(rows, headers, None if headers else _flipped(rows))
+
+
 def _read_sheet(
-    builder: DocumentBuilder, rows: list[Row], sheet: str | None, lines: list[str] | None, tables: bool
+    builder: DocumentBuilder, layout: _Layout, sheet: str | None, lines: list[str] | None, tables: bool
 ) -> None:
-    """Read one sheet's rows into the builder, then give each new statement its cell. `tables`:
-    the document has tables of OKRs, so rows outside them count only when labelled."""
+    """Read one sheet into the builder, then give each new statement its cell. `tables`: the
+    document has tables of OKRs, so rows outside them count only when labelled."""
     first = len(builder.doc.statements())
     if sheet is not None:
         cycle = find_cycle(sheet)
         if cycle:
             builder.set_cycle(cycle)
-    rows = [r for r in rows if any(r[2])]  # blank rows separate, they say nothing
-    headers = [i for i, (_, _, cells) in enumerate(rows) if is_table_header(cells)]
-    if not headers:
-        flipped = _flipped(rows)
-        if flipped is not None:
-            _read_flipped(builder, rows, flipped, sheet, lines)
-            return
+    rows, headers = layout.rows, layout.headers
+    if layout.flipped is not None:
+        _read_flipped(builder, rows, layout.flipped, sheet, lines)
+        return
     outline_rows = rows[: headers[0]] if headers else rows
     if tables and not any(_labelled(cells) for _, _, cells in outline_rows):
         outline_rows = []  # titles, owners, legends and instructions around the tables
@@ -191,10 +211,6 @@ def _read_sheet(
             table.add(Block("row", "", line, cells=tuple(cells)))
     assign_roles(root, builder, lines if lines is not None else by_line)
     _place(builder.doc.statements()[first:], rows, sheet, lines)
-
-
-def _has_table(rows: list[Row]) -> bool:
-    return any(is_table_header(cells) for _, _, cells in rows) or _flipped(rows) is not None
 
 
 def _flipped(rows: list[Row]) -> tuple[int, list[list[str]]] | None:
@@ -224,14 +240,9 @@ def _read_flipped(
         c = -stmt.line - 1
         index = _cell_index(columns[c], stmt.raw, stmt.text)
         number, line, _ = rows[index]
-        stmt.cell = f"{_sheet_ref(sheet) if sheet is not None else ''}{column_name(c)}{number}"
+        stmt.cell = _cell_ref(sheet, c, number)
         stmt.line = line
-        stmt.column = c + 1 if lines is None else _text_column(lines, line, stmt.text)
-
-
-def _text_column(lines: list[str], line: int, text: str) -> int:
-    found = lines[line - 1].find(text[:20]) if 1 <= line <= len(lines) and text else -1
-    return found + 1 if found >= 0 else 1
+        stmt.column = c + 1 if lines is None else column_in(lines, line, stmt.text)
 
 
 def _labelled(cells: list[str]) -> bool:
@@ -265,7 +276,7 @@ def _place(statements: Iterable[Any], rows: list[Row], sheet: str | None, lines:
             continue
         number, cells = found
         index = _cell_index(cells, stmt.raw, stmt.text)
-        stmt.cell = f"{_sheet_ref(sheet) if sheet is not None else ''}{column_name(index)}{number}"
+        stmt.cell = _cell_ref(sheet, index, number)
         if lines is None:
             stmt.column = index + 1
 
@@ -279,9 +290,13 @@ def _cell_index(cells: list[str], raw: str, text: str) -> int:
     return next((i for i, value in enumerate(cells) if value), 0)
 
 
-def _sheet_ref(sheet: str) -> str:
-    """A sheet's name as a cell reference writes it: quoted when it holds more than letters,
-    digits, dots and underscores ("'Q3 2026'!B7", as Excel writes it)."""
-    if re.fullmatch(r"[A-Za-z_][\w.]*", sheet):
-        return f"{sheet}!"
-    return "'" + sheet.replace("'", "''") + "'!"
+def _cell_ref(sheet: str | None, column: int, row: int) -> str:
+    """A cell as spreadsheets write it: "B7", or in a workbook "Q3!B7", the sheet's name quoted
+    when it holds more than letters, digits, dots and underscores ("'Q3 2026'!B7", as Excel)."""
+    if sheet is None:
+        prefix = ""
+    elif re.fullmatch(r"[A-Za-z_][\w.]*", sheet):
+        prefix = f"{sheet}!"
+    else:
+        prefix = "'" + sheet.replace("'", "''") + "'!"
+    return f"{prefix}{column_name(column)}{row}"

@@ -23,6 +23,7 @@ from okrlint.model import (
     Statement,
     StatementKind,
     construct,
+    where,
 )
 from okrlint.rulebook import Rule, find_rule, load_rules
 from okrlint.scoring import (
@@ -78,7 +79,7 @@ class StatementOut(_Out):
     @property
     def where(self) -> str:
         """"line 12", or a spreadsheet's "cell Q3!B7"."""
-        return f"cell {self.cell}" if self.cell else f"line {self.line}"
+        return where(self.line, self.cell)
 
     def same_fix(self, finding: Finding) -> str | None:
         """The code of an earlier finding on this statement whose suggestion proposes the same
